@@ -1,0 +1,26 @@
+/**
+ * `@hep/stats`: likelihood statistics for collider analyses.
+ *
+ * @packageDocumentation
+ */
+import type { ReproductionSuite } from '@hep/core';
+import { phiStarMixtureSuite } from './reproduce/phiStarMixture.js';
+
+export {
+  fitMixtureFraction,
+  fitMixtureFractionBatch,
+  type MixtureFractionFit,
+  type MixtureFractionOptions,
+  PAPER_001_PHISTAR_TEMPLATE,
+  type PhiStarTemplateParameters,
+  phiStarAlphaBounds,
+  phiStarFisherSigma,
+  phiStarMixtureDensity,
+  phiStarTemplateDensities,
+  STATUS_CODES,
+  samplePhiStarMixture,
+} from './mixture/index.js';
+export { phiStarMixtureToys } from './reproduce/phiStarMixture.js';
+
+/** Reproduction suites this package registers with `pnpm reproduce`. */
+export const reproductionSuites: readonly ReproductionSuite[] = [phiStarMixtureSuite];
