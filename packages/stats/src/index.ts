@@ -7,6 +7,14 @@ import type { ReproductionSuite } from '@hep/core';
 import { phiStarMixtureSuite } from './reproduce/phiStarMixture.js';
 
 export {
+  normalCdf,
+  normalIsf,
+  normalLogCdf,
+  normalLogSf,
+  normalQuantile,
+  normalSf,
+} from './distributions/index.js';
+export {
   fitMixtureFraction,
   fitMixtureFractionBatch,
   type MixtureFractionFit,
@@ -20,6 +28,13 @@ export {
   STATUS_CODES,
   samplePhiStarMixture,
 } from './mixture/index.js';
+export {
+  type PermutationOptions,
+  type PermutationResult,
+  permutationTest,
+  type RelabelMode,
+  type TwoSampleStatistic,
+} from './permutation/index.js';
 export { phiStarMixtureToys } from './reproduce/phiStarMixture.js';
 
 /** Reproduction suites this package registers with `pnpm reproduce`. */

@@ -1,0 +1,1 @@
+export { normalCdf, normalIsf, normalLogCdf, normalLogSf, normalQuantile, normalSf } from './normal.js';

@@ -1,0 +1,7 @@
+export {
+  type PermutationOptions,
+  type PermutationResult,
+  permutationTest,
+  type RelabelMode,
+  type TwoSampleStatistic,
+} from './permutationTest.js';
