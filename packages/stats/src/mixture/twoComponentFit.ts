@@ -127,10 +127,18 @@ function fitRange(
   end: number,
   r: Resolved,
 ): MixtureFractionFit {
+  // every event's density must stay > 0: p_H,i + α d_i > 0 (ℓ → −∞ at these limits)
   let lo = r.lo;
   let hi = r.hi;
-  let alpha = 0.5 * (lo + hi);
-  if (lo <= 0.5 && 0.5 <= hi) alpha = 0.5;
+  for (let i = start; i < end; i++) {
+    const d = (pA[i] as number) - (pH[i] as number);
+    if (d > 0) lo = Math.max(lo, -(pH[i] as number) / d);
+    else if (d < 0) hi = Math.min(hi, -(pH[i] as number) / d);
+  }
+  if (!(lo <= hi)) {
+    return { alpha: Number.NaN, sigma: Number.NaN, nll: Number.NaN, status: 'failed', iterations: 0 };
+  }
+  let alpha = lo <= 0.5 && 0.5 <= hi ? 0.5 : 0.5 * (lo + hi);
   let g = 0;
   let h = 0;
   let it = 0;
@@ -145,20 +153,23 @@ function fitRange(
       g += q;
       h -= q * q;
     }
-    // maintain a bracket [lo, hi] of the maximum (ℓ′ > 0 left of it)
-    if (g > 0) lo = alpha;
-    else hi = alpha;
-    let next = h < 0 && Number.isFinite(g) ? alpha - g / h : Number.NaN;
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    const step = Math.abs(next - alpha);
-    alpha = next;
-    if (step < r.tol) {
+    const newtonStep = h < 0 && Number.isFinite(g) ? -g / h : Number.NaN;
+    if (Math.abs(newtonStep) < r.tol) {
+      alpha = Math.min(r.hi, Math.max(r.lo, alpha + newtonStep));
       status = 'converged';
       break;
     }
+    // maintain a bracket [lo, hi] of the maximum (ℓ′ > 0 left of it); bisect when Newton leaves it
+    if (g > 0) lo = alpha;
+    else hi = alpha;
+    let next = alpha + newtonStep;
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    alpha = next;
     if (hi - lo < r.tol) {
-      status = lo === r.lo || hi === r.hi ? 'at-bound' : 'converged';
-      alpha = lo === r.lo ? r.lo : hi === r.hi ? r.hi : alpha;
+      const atLo = lo === r.lo && g < 0;
+      const atHi = hi === r.hi && g > 0;
+      status = atLo || atHi ? 'at-bound' : 'converged';
+      alpha = atLo ? r.lo : atHi ? r.hi : alpha;
       break;
     }
   }
