@@ -42,7 +42,9 @@ describe('two-component mixture fit (paper 001 eq. 11) against scipy', () => {
     for (const c of ref.fits) offsets.push(offsets.at(-1)! + c.phi.length);
     const { pA, pH } = phiStarTemplateDensities(all);
     const batch = fitMixtureFractionBatch(pA, pH, offsets, { bounds: phiStarAlphaBounds() });
-    ref.fits.forEach((c, j) => expect(batch.alpha[j]).toBeCloseTo(c.alpha_hat, 11));
+    ref.fits.forEach((c, j) => {
+      expect(batch.alpha[j]).toBeCloseTo(c.alpha_hat, 11);
+    });
   });
   it('computes the allowed α range where the mixture stays non-negative', () => {
     const [lo, hi] = phiStarAlphaBounds();
