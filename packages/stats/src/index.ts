@@ -7,6 +7,20 @@ import type { ReproductionSuite } from '@hep/core';
 import { phiStarMixtureSuite } from './reproduce/phiStarMixture.js';
 
 export {
+  chi2Cdf,
+  chi2Isf,
+  chi2LogCdf,
+  chi2LogSf,
+  chi2Pdf,
+  chi2Quantile,
+  chi2Sf,
+  gammaP,
+  gammaQ,
+  logGammaP,
+  logGammaQ,
+  nonCentralChi2Cdf,
+  nonCentralChi2Quantile,
+  nonCentralChi2Sf,
   normalCdf,
   normalIsf,
   normalLogCdf,
