@@ -5,6 +5,7 @@
  */
 import type { ReproductionSuite } from '@hep/core';
 import { phiStarMixtureSuite } from './reproduce/phiStarMixture.js';
+import { phiStarWilksSuite } from './reproduce/phiStarWilks.js';
 
 export {
   chi2Cdf,
@@ -31,8 +32,13 @@ export {
 export {
   fitMixtureFraction,
   fitMixtureFractionBatch,
+  type LikelihoodRatioInterval,
   type MixtureFractionFit,
   type MixtureFractionOptions,
+  mixtureFractionInterval,
+  mixtureFractionLlrBatch,
+  mixtureFractionLlrCurve,
+  mixtureFractionNll,
   PAPER_001_PHISTAR_TEMPLATE,
   type PhiStarTemplateParameters,
   phiStarAlphaBounds,
@@ -49,7 +55,23 @@ export {
   type RelabelMode,
   type TwoSampleStatistic,
 } from './permutation/index.js';
-export { phiStarMixtureToys } from './reproduce/phiStarMixture.js';
+export { phiStarMixtureDatasets, phiStarMixtureToys } from './reproduce/phiStarMixture.js';
+export {
+  andersonDarlingCdf,
+  andersonDarlingTest,
+  andersonDarlingTestChi2,
+  type Chi2DofFit,
+  chi2PercentileTable,
+  type EmpiricalPValue,
+  empiricalPValue,
+  fitChi2Dof,
+  type GoodnessOfFit,
+  kolmogorovSf,
+  ksStatistic,
+  ksTest,
+  ksTestChi2,
+  type PercentileRow,
+} from './wilks/index.js';
 
 /** Reproduction suites this package registers with `pnpm reproduce`. */
-export const reproductionSuites: readonly ReproductionSuite[] = [phiStarMixtureSuite];
+export const reproductionSuites: readonly ReproductionSuite[] = [phiStarMixtureSuite, phiStarWilksSuite];

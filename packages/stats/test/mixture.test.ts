@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   fitMixtureFraction,
   fitMixtureFractionBatch,
+  mixtureFractionInterval,
+  mixtureFractionLlrBatch,
+  mixtureFractionLlrCurve,
   phiStarAlphaBounds,
   phiStarFisherSigma,
   phiStarMixtureToys,
@@ -16,6 +19,7 @@ interface FitCase {
   alpha_hat: number;
   sigma: number;
   nll: number;
+  interval68_in_01: [number, number];
 }
 const ref = JSON.parse(
   readFileSync(new URL('./fixtures/mixture_reference.json', import.meta.url), 'utf8'),
@@ -45,6 +49,30 @@ describe('two-component mixture fit (paper 001 eq. 11) against scipy', () => {
     ref.fits.forEach((c, j) => {
       expect(batch.alpha[j]).toBeCloseTo(c.alpha_hat, 11);
     });
+  });
+  it('gives the likelihood-ratio interval and LLR curve of scipy (brentq on 2Δnll = 1, clipped to [0, 1])', () => {
+    for (const c of ref.fits) {
+      const { pA, pH } = phiStarTemplateDensities(c.phi);
+      const fitIn01 = fitMixtureFraction(pA, pH, { bounds: [0, 1] });
+      const interval = mixtureFractionInterval(pA, pH, 1, { bounds: [0, 1] });
+      if (fitIn01.status === 'converged') {
+        expect(interval.lower).toBeCloseTo(c.interval68_in_01[0], 10);
+        expect(interval.upper).toBeCloseTo(c.interval68_in_01[1], 10);
+      }
+      const curve = mixtureFractionLlrCurve(pA, pH, [c.alpha_hat, interval.upper], {
+        bounds: phiStarAlphaBounds(),
+      });
+      expect(curve.llr[0]).toBeCloseTo(0, 10);
+      if (!interval.upperClipped) expect(curve.llr[1]).toBeCloseTo(1, 8);
+    }
+  });
+  it('batched LLR at the fitted value is zero and otherwise positive', () => {
+    const c = ref.fits[0]!;
+    const { pA, pH } = phiStarTemplateDensities(c.phi);
+    const offsets = [0, c.phi.length];
+    const bounds = phiStarAlphaBounds();
+    expect(mixtureFractionLlrBatch(pA, pH, offsets, c.alpha_hat, { bounds })[0]).toBeCloseTo(0, 12);
+    expect(mixtureFractionLlrBatch(pA, pH, offsets, c.alpha_hat + 0.3, { bounds })[0]).toBeGreaterThan(0.5);
   });
   it('computes the allowed α range where the mixture stays non-negative', () => {
     const [lo, hi] = phiStarAlphaBounds();

@@ -1,5 +1,12 @@
 export { phiStarFisherSigma } from './fisher.js';
 export {
+  type LikelihoodRatioInterval,
+  mixtureFractionInterval,
+  mixtureFractionLlrBatch,
+  mixtureFractionLlrCurve,
+  mixtureFractionNll,
+} from './likelihoodRatio.js';
+export {
   PAPER_001_PHISTAR_TEMPLATE,
   type PhiStarTemplateParameters,
   phiStarAlphaBounds,
