@@ -30,6 +30,25 @@ export {
   normalSf,
 } from './distributions/index.js';
 export {
+  accuracy,
+  argmaxClasses,
+  auc,
+  type ConfusionMatrix,
+  confusionMatrix,
+  type LikelihoodRatios,
+  likelihoodRatios,
+  linearGrid,
+  type RocCurve,
+  rocCurve,
+  type ScanPoint,
+  scoreAsymmetry,
+  separation,
+  separationFromSamples,
+  significanceWithSystematic,
+  type ThresholdScan,
+  thresholdScan,
+} from './metrics/index.js';
+export {
   fitMixtureFraction,
   fitMixtureFractionBatch,
   type LikelihoodRatioInterval,
