@@ -55,14 +55,14 @@ describe('classifier metrics against numpy/scipy', () => {
   it('threshold scan maximising the significance with a systematic (paper 003 eq. 9)', () => {
     const { s, b, delta, value } = ref.eq9;
     expect(significanceWithSystematic(s, b, delta)).toBeCloseTo(value, 14);
-    // S(t) = 100(1 − t), B(t) = 1000(1 − t)²: S/√(B + (0.1 B)²) = 100/√(1000 + 100(1 − t)²)
+    // S(t) = 100(1 − t), B(t) = 1000(1 − t)²: S/√(B + (0.1 B)²) = 100/√(1000 + 10⁴(1 − t)²)
     const fom = (t: number) => significanceWithSystematic(100 * (1 - t), 1000 * (1 - t) ** 2, 0.1);
     const scan = thresholdScan(linearGrid(0.1, 0.99, 90), fom);
     expect(scan.points).toHaveLength(90);
     for (const p of scan.points) expect(p.figureOfMerit).toBeLessThanOrEqual(scan.best.figureOfMerit);
     // which increases with t: the best grid point is the last one, with the closed-form value
     expect(scan.best.threshold).toBeCloseTo(0.99, 12);
-    expect(scan.best.figureOfMerit).toBeCloseTo(100 / Math.sqrt(1000 + 100 * 0.01 ** 2), 12);
+    expect(scan.best.figureOfMerit).toBeCloseTo(100 / Math.sqrt(1000 + 1e4 * 0.01 ** 2), 12);
   });
   it('rejects bad input', () => {
     expect(() => auc([0.1, 0.2], [1, 1])).toThrow(HepInputError);
