@@ -9,6 +9,8 @@
 export interface Timed {
   name: string;
   run: () => unknown | Promise<unknown>;
+  /** Extrapolation factor applied to the measured time (a baseline timed on a subset; say so in `name`). */
+  scale?: number;
 }
 
 /** One comparison row. */
@@ -69,6 +71,8 @@ export async function time(timed: Timed, minSeconds = 1, maxRepeats = 50): Promi
     await timed.run();
     samples.push((performance.now() - t0) / 1000);
   }
+  const scale = timed.scale ?? 1;
+  for (let i = 0; i < samples.length; i++) samples[i]! *= scale;
   samples.sort((a, b) => a - b);
   const mid = samples.length >> 1;
   const median = samples.length % 2 ? samples[mid]! : 0.5 * (samples[mid - 1]! + samples[mid]!);

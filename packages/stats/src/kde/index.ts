@@ -1,0 +1,1 @@
+export { type BandwidthRule, GaussianKde, type KdeOptions } from './gaussianKde.js';
