@@ -50,9 +50,12 @@ export {
   thresholdScan,
 } from './metrics/index.js';
 export {
+  fitMixture,
   fitMixtureFraction,
   fitMixtureFractionBatch,
   type LikelihoodRatioInterval,
+  type MixtureFit,
+  type MixtureFitOptions,
   type MixtureFractionFit,
   type MixtureFractionOptions,
   mixtureFractionInterval,

@@ -6,6 +6,7 @@ export {
   mixtureFractionLlrCurve,
   mixtureFractionNll,
 } from './likelihoodRatio.js';
+export { fitMixture, type MixtureFit, type MixtureFitOptions } from './multiComponentFit.js';
 export {
   PAPER_001_PHISTAR_TEMPLATE,
   type PhiStarTemplateParameters,
