@@ -29,6 +29,7 @@ export {
   normalQuantile,
   normalSf,
 } from './distributions/index.js';
+export { type Axis, Histogram } from './histogram/index.js';
 export { type BandwidthRule, GaussianKde, type KdeOptions } from './kde/index.js';
 export {
   accuracy,

@@ -1,0 +1,1 @@
+export { type Axis, Histogram } from './histogram.js';
