@@ -81,6 +81,13 @@ export {
 } from './permutation/index.js';
 export { phiStarMixtureDatasets, phiStarMixtureToys } from './reproduce/phiStarMixture.js';
 export {
+  asimovCrossSectionLimit,
+  asimovSignificance,
+  asimovSignificanceWithUncertainty,
+  CHI2_1DOF_95,
+  countingDiscovery,
+} from './significance/index.js';
+export {
   andersonDarlingCdf,
   andersonDarlingTest,
   andersonDarlingTestChi2,

@@ -1,0 +1,7 @@
+export {
+  asimovCrossSectionLimit,
+  asimovSignificance,
+  asimovSignificanceWithUncertainty,
+  CHI2_1DOF_95,
+  countingDiscovery,
+} from './asimov.js';
