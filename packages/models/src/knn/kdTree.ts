@@ -86,11 +86,12 @@ export class KdTree {
       right: new Int32Array(capacity),
       box: new Float64Array(capacity * 2 * dim),
     };
+    const points = data.slice();
     const perm = new Int32Array(n);
     for (let i = 0; i < n; i++) perm[i] = i;
-    const keys = new Float64Array(n);
     let count = 0;
     let maxDepth = 0;
+    const box = nodes.box;
     const build = (s: number, e: number, depth: number): number => {
       const node = count++;
       if (depth > maxDepth) maxDepth = depth;
@@ -98,21 +99,20 @@ export class KdTree {
       nodes.end[node] = e;
       const b = node * 2 * dim;
       for (let j = 0; j < dim; j++) {
-        nodes.box[b + j] = Number.POSITIVE_INFINITY;
-        nodes.box[b + dim + j] = Number.NEGATIVE_INFINITY;
+        box[b + j] = Number.POSITIVE_INFINITY;
+        box[b + dim + j] = Number.NEGATIVE_INFINITY;
       }
-      for (let i = s; i < e; i++) {
-        const o = perm[i]! * dim;
+      for (let o = s * dim; o < e * dim; o += dim) {
         for (let j = 0; j < dim; j++) {
-          const v = data[o + j]!;
-          if (v < nodes.box[b + j]!) nodes.box[b + j] = v;
-          if (v > nodes.box[b + dim + j]!) nodes.box[b + dim + j] = v;
+          const v = points[o + j]!;
+          if (v < box[b + j]!) box[b + j] = v;
+          if (v > box[b + dim + j]!) box[b + dim + j] = v;
         }
       }
       let split = 0;
       let spread = 0;
       for (let j = 0; j < dim; j++) {
-        const w = nodes.box[b + dim + j]! - nodes.box[b + j]!;
+        const w = box[b + dim + j]! - box[b + j]!;
         if (w > spread) {
           spread = w;
           split = j;
@@ -123,19 +123,13 @@ export class KdTree {
         nodes.right[node] = -1;
         return node;
       }
-      for (let i = s; i < e; i++) keys[i] = data[perm[i]! * dim + split]!;
       const mid = (s + e) >> 1;
-      quickselect(keys, perm, s, e - 1, mid);
+      quickselectRows(points, perm, dim, split, s, e - 1, mid);
       nodes.left[node] = build(s, mid, depth + 1);
       nodes.right[node] = build(mid, e, depth + 1);
       return node;
     };
     build(0, n, 0);
-    const points = new Float64Array(n * dim);
-    for (let i = 0; i < n; i++) {
-      const o = perm[i]! * dim;
-      for (let j = 0; j < dim; j++) points[i * dim + j] = data[o + j]!;
-    }
     return new KdTree(n, dim, points, perm, nodes, maxDepth);
   }
 
@@ -199,7 +193,7 @@ export class KdTree {
     const mc = metricCode(metric);
     const found: number[] = [];
     const dists: number[] = [];
-    this.search(mc, query, 0, null, toReduced(mc, radius), found, dists);
+    this.search(mc, Float64Array.from(query), 0, null, toReduced(mc, radius), found, dists);
     const order = found.map((_, i) => i).sort((a, b) => dists[a]! - dists[b]! || found[a]! - found[b]!);
     return {
       index: Int32Array.from(order, (i) => found[i]!),
@@ -210,7 +204,7 @@ export class KdTree {
   /** Depth-first search: k-NN into `heap`, or (heap null) all points within reduced `r2`. */
   private search(
     mc: MetricCode,
-    query: ArrayLike<number>,
+    query: Float64Array,
     q0: number,
     heap: NeighbourHeap | null,
     r2: number,
@@ -283,7 +277,7 @@ export class KdTree {
   }
 
   /** Reduced distance from the query to the bounding box of `node` (0 inside). */
-  private boxDistance(code: number, p: number, node: number, query: ArrayLike<number>, q0: number): number {
+  private boxDistance(code: number, p: number, node: number, query: Float64Array, q0: number): number {
     const dim = this.dim;
     const box = this.box;
     const b = node * 2 * dim;
@@ -314,19 +308,34 @@ function nodeCapacity(n: number, leafSize: number, memo: Map<number, number>): n
   return c;
 }
 
-/** Hoare quickselect on `keys[lo..hi]` (inclusive), permuting `perm` alongside, so that keys[k] is the k-th smallest. */
-function quickselect(keys: Float64Array, perm: Int32Array, lo: number, hi: number, k: number): void {
+/**
+ * Hoare quickselect over rows `lo..hi` (inclusive) of the row-major `points`, keyed on column
+ * `col`, swapping whole rows and their original indices, so that row `k` holds the k-th smallest key.
+ */
+function quickselectRows(
+  points: Float64Array,
+  perm: Int32Array,
+  dim: number,
+  col: number,
+  lo: number,
+  hi: number,
+  k: number,
+): void {
   while (hi > lo) {
-    const pivot = keys[(lo + hi) >> 1]!;
+    const pivot = points[((lo + hi) >> 1) * dim + col]!;
     let i = lo;
     let j = hi;
     while (i <= j) {
-      while (keys[i]! < pivot) i++;
-      while (keys[j]! > pivot) j--;
+      while (points[i * dim + col]! < pivot) i++;
+      while (points[j * dim + col]! > pivot) j--;
       if (i <= j) {
-        const tk = keys[i]!;
-        keys[i] = keys[j]!;
-        keys[j] = tk;
+        const oi = i * dim;
+        const oj = j * dim;
+        for (let c = 0; c < dim; c++) {
+          const t = points[oi + c]!;
+          points[oi + c] = points[oj + c]!;
+          points[oj + c] = t;
+        }
         const tp = perm[i]!;
         perm[i] = perm[j]!;
         perm[j] = tp;
