@@ -6,6 +6,12 @@ import type { ReproductionSuite } from '@hep/core';
 // PCA, KD-tree kNN regression and kNN-NN stacking (paper 003).
 export { Binning } from './knn/binning.js';
 export { bruteForceKnn } from './knn/bruteForce.js';
+export {
+  type KnnGridOptions,
+  type KnnGridResult,
+  type KnnGridRow,
+  knnGridSearch,
+} from './knn/gridSearch.js';
 export { KdTree, type KdTreeOptions, type RadiusResult } from './knn/kdTree.js';
 export { type Metric, metricCode } from './knn/metric.js';
 export {

@@ -1,11 +1,17 @@
 import { HepInputError, Rng } from '@hep/core';
 import { describe, expect, it } from 'vitest';
-import { KdTree, type Metric, bruteForceKnn } from '../src/index.js';
+import { bruteForceKnn, KdTree, type Metric } from '../src/index.js';
 
 const metrics: Metric[] = ['euclidean', 'manhattan', 'chebyshev', { minkowski: 3 }, { minkowski: 1.5 }];
 
 /** Independent brute force: plain JS sort by (distance, index) with Math.hypot-free formulas. */
-function referenceRadius(data: Float64Array, dim: number, q: Float64Array, metric: Metric, r: number): number[] {
+function referenceRadius(
+  data: Float64Array,
+  dim: number,
+  q: Float64Array,
+  metric: Metric,
+  r: number,
+): number[] {
   const out: { d: number; i: number }[] = [];
   const n = data.length / dim;
   for (let i = 0; i < n; i++) {
@@ -69,7 +75,8 @@ describe('KdTree against brute force', () => {
         // Points within r·(1 − 1e-12) must all be found; anything found must be within r·(1 + 1e-12).
         for (const i of ref) expect(within).toContain(i);
         for (const d of res.distance) expect(d).toBeLessThanOrEqual(r * (1 + 1e-12));
-        for (let m = 1; m < res.distance.length; m++) expect(res.distance[m]!).toBeGreaterThanOrEqual(res.distance[m - 1]!);
+        for (let m = 1; m < res.distance.length; m++)
+          expect(res.distance[m]!).toBeGreaterThanOrEqual(res.distance[m - 1]!);
       }
     }
   });

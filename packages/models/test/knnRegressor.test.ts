@@ -27,7 +27,9 @@ describe('KnnRegressor against numpy brute force (eqs. 1-2)', () => {
       });
       const pred = reg.predict(ref.query);
       for (let i = 0; i < c.value.length; i++) {
-        expect(Math.abs(pred.value[i]! - c.value[i]) / Math.max(1, Math.abs(c.value[i]))).toBeLessThanOrEqual(1e-12);
+        expect(Math.abs(pred.value[i]! - c.value[i]) / Math.max(1, Math.abs(c.value[i]))).toBeLessThanOrEqual(
+          1e-12,
+        );
         if (c.binned) expect(Math.abs(pred.bin![i]! - c.bin[i])).toBeLessThanOrEqual(1e-12);
       }
     }
@@ -46,7 +48,14 @@ describe('KnnRegressor against numpy brute force (eqs. 1-2)', () => {
   });
 
   it('exact matches under distance weights average the zero-distance neighbours', () => {
-    const reg = KnnRegressor.fit([[0, 0, 1, 5], [0, 0, 1, 5]], [2, 4, 100, 1000], { k: 3, weights: 'distance' });
+    const reg = KnnRegressor.fit(
+      [
+        [0, 0, 1, 5],
+        [0, 0, 1, 5],
+      ],
+      [2, 4, 100, 1000],
+      { k: 3, weights: 'distance' },
+    );
     expect(reg.predict([[0], [0]]).value[0]).toBe(3);
   });
 

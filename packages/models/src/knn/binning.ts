@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { HepInputError, assertFiniteArray, assertInteger } from '@hep/core';
+import { assertFiniteArray, assertInteger, HepInputError } from '@hep/core';
 
 /** Histogram binning with increasing edges e₀ < e₁ < … < e_B (units of the target, e.g. GeV). */
 export class Binning {

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { HepInputError, assertInteger } from '@hep/core';
-import { type Metric, fromReduced, metricCode, reducedDistance } from './metric.js';
+import { assertInteger, HepInputError } from '@hep/core';
+import { fromReduced, type Metric, metricCode, reducedDistance } from './metric.js';
 import { NeighbourHeap } from './neighbourHeap.js';
 
 /**

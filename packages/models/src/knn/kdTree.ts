@@ -11,8 +11,8 @@
  *
  * @module
  */
-import { HepInputError, assertFiniteArray, assertInteger } from '@hep/core';
-import { type Metric, type MetricCode, fromReduced, metricCode, toReduced } from './metric.js';
+import { assertFiniteArray, assertInteger, HepInputError } from '@hep/core';
+import { fromReduced, type Metric, type MetricCode, metricCode, toReduced } from './metric.js';
 import { NeighbourHeap } from './neighbourHeap.js';
 
 /** Options of {@link KdTree.build}. */
@@ -138,7 +138,8 @@ export class KdTree {
    * Allocates its result; use {@link KdTree.knnBatch} in loops.
    */
   knn(query: ArrayLike<number>, k: number, metric: Metric = 'euclidean'): RadiusResult {
-    if (query.length !== this.dim) throw new HepInputError('query', `length ${query.length} ≠ dim ${this.dim}`);
+    if (query.length !== this.dim)
+      throw new HepInputError('query', `length ${query.length} ≠ dim ${this.dim}`);
     const index = new Int32Array(k);
     const distance = new Float64Array(k);
     this.knnBatch(Float64Array.from(query), k, index, distance, metric);
@@ -187,7 +188,8 @@ export class KdTree {
    * Euclidean, rᵖ for Minkowski), ascending by (distance, index).
    */
   radius(query: ArrayLike<number>, radius: number, metric: Metric = 'euclidean'): RadiusResult {
-    if (query.length !== this.dim) throw new HepInputError('query', `length ${query.length} ≠ dim ${this.dim}`);
+    if (query.length !== this.dim)
+      throw new HepInputError('query', `length ${query.length} ≠ dim ${this.dim}`);
     assertFiniteArray('query', query);
     if (!(radius >= 0)) throw new HepInputError('radius', `must be ≥ 0, got ${radius}`);
     const mc = metricCode(metric);

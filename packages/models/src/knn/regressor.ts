@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { HepInputError, assertFiniteArray, assertInteger } from '@hep/core';
+import { assertFiniteArray, assertInteger, HepInputError } from '@hep/core';
 import { Pca } from '../pca/pca.js';
 import type { Binning } from './binning.js';
 import { KdTree } from './kdTree.js';
@@ -66,14 +66,22 @@ export class KnnRegressor {
    * @throws HepInputError when lengths differ, values are not finite, k exceeds the support size
    *   or P exceeds the number of features.
    */
-  static fit(features: readonly ArrayLike<number>[], target: ArrayLike<number>, options: KnnRegressorOptions = {}): KnnRegressor {
+  static fit(
+    features: readonly ArrayLike<number>[],
+    target: ArrayLike<number>,
+    options: KnnRegressorOptions = {},
+  ): KnnRegressor {
     const k = options.k ?? 5;
     assertInteger('options.k', k, 1);
     assertFiniteArray('target', target);
     if (features.length > 0 && features[0]!.length !== target.length) {
-      throw new HepInputError('target', `length ${target.length} differs from the features (length ${features[0]!.length})`);
+      throw new HepInputError(
+        'target',
+        `length ${target.length} differs from the features (length ${features[0]!.length})`,
+      );
     }
-    if (k > target.length) throw new HepInputError('options.k', `k = ${k} exceeds the ${target.length} support events`);
+    if (k > target.length)
+      throw new HepInputError('options.k', `k = ${k} exceeds the ${target.length} support events`);
     const pca = Pca.fit(features, { scale: options.scale ?? false });
     const p = options.nComponents ?? features.length;
     const latent = pca.transformRows(features, p);
@@ -99,7 +107,8 @@ export class KnnRegressor {
     const dist = new Float64Array(n * this.k);
     this.tree.knnBatch(latent, this.k, index, dist, this.metric);
     const raw = new Float64Array(n);
-    for (let i = 0; i < n; i++) raw[i] = neighbourMean(this.targets, index, dist, i * this.k, this.k, this.weights);
+    for (let i = 0; i < n; i++)
+      raw[i] = neighbourMean(this.targets, index, dist, i * this.k, this.k, this.weights);
     if (!this.binning) return { value: raw, bin: null };
     const binning = this.binning;
     return { value: raw.map((b) => binning.valueOf(b)), bin: raw };
@@ -162,7 +171,9 @@ export class ClassConditionalKnn {
       const rows: number[] = [];
       for (let i = 0; i < n; i++) if (classes[i] === c) rows.push(i);
       if (rows.length === 0) continue;
-      const pred = this.regressors[c]!.predict(features.map((col) => Float64Array.from(rows, (i) => col[i]!)));
+      const pred = this.regressors[c]!.predict(
+        features.map((col) => Float64Array.from(rows, (i) => col[i]!)),
+      );
       rows.forEach((i, r) => {
         value[i] = pred.value[r]!;
         if (bin) bin[i] = pred.bin![r]!;

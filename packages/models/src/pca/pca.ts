@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { HepInputError, assertColumns, assertFiniteArray, assertInteger } from '@hep/core';
+import { assertColumns, assertFiniteArray, assertInteger, HepInputError } from '@hep/core';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 
 /** Options of {@link Pca.fit}. */
@@ -114,7 +114,8 @@ export class Pca {
     order.forEach((col, p) => {
       explained[p] = Math.max(values[col]!, 0);
       let big = 0;
-      for (let j = 0; j < d; j++) if (Math.abs(vectors.get(j, col)) > Math.abs(big)) big = vectors.get(j, col);
+      for (let j = 0; j < d; j++)
+        if (Math.abs(vectors.get(j, col)) > Math.abs(big)) big = vectors.get(j, col);
       const sign = big < 0 ? -1 : 1;
       for (let j = 0; j < d; j++) components[p * d + j] = sign * vectors.get(j, col);
     });
@@ -160,7 +161,7 @@ export class Pca {
       const inv = this.scale ? 1 / this.scale[j]! : 1;
       for (let i = 0; i < n; i++) {
         const zij = this.scale ? (c[i]! - mu) * inv : c[i]! - mu;
-        for (let q = 0; q < p; q++) out[i * p + q] += this.components[q * d + j]! * zij;
+        for (let q = 0; q < p; q++) out[i * p + q] = out[i * p + q]! + this.components[q * d + j]! * zij;
       }
     }
     return out;
@@ -176,7 +177,7 @@ export class Pca {
       for (let q = 0; q < p; q++) {
         const v = this.components[q * d + j]!;
         const t = scores[q]!;
-        for (let i = 0; i < n; i++) out[i] += v * t[i]!;
+        for (let i = 0; i < n; i++) out[i] = out[i]! + v * t[i]!;
       }
       const sd = this.scale ? this.scale[j]! : 1;
       for (let i = 0; i < n; i++) out[i] = this.mean[j]! + sd * out[i]!;
@@ -203,7 +204,8 @@ export class Pca {
     assertFiniteArray('json.mean', json.mean);
     assertFiniteArray('json.components', json.components);
     assertFiniteArray('json.explainedVariance', json.explainedVariance);
-    if (json.components.length !== d * d) throw new HepInputError('json.components', `length must be ${d * d}`);
+    if (json.components.length !== d * d)
+      throw new HepInputError('json.components', `length must be ${d * d}`);
     if (json.explainedVariance.length !== d) {
       throw new HepInputError('json.explainedVariance', `length must be ${d}`);
     }
