@@ -22,6 +22,15 @@ export {
 } from './knn/regressor.js';
 export { type KnnWeights, neighbourMean } from './knn/weights.js';
 export { Pca, type PcaJson, type PcaOptions } from './pca/pca.js';
+export {
+  argmaxRows,
+  type FirstStage,
+  KnnNnStack,
+  type KnnNnStackOptions,
+  type ScorePredictor,
+  type ScoreTrainer,
+  type StackPrediction,
+} from './stacking/knnNnStack.js';
 
 /** Reproduction suites this package registers with `pnpm reproduce`. */
 export const reproductionSuites: readonly ReproductionSuite[] = [];
