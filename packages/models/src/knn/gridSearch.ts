@@ -42,9 +42,13 @@ export interface KnnGridOptions {
 
 /** One row of the score table. */
 export interface KnnGridRow {
+  /** Number of neighbours. */
   k: number;
+  /** Distance metric. */
   metric: Metric;
+  /** PCA components P. */
   nComponents: number;
+  /** Weighting of eq. (1). */
   weights: KnnWeights;
   /** MSE between true and predicted hold-out histograms (events²). */
   mse: number;
@@ -56,7 +60,9 @@ export interface KnnGridResult {
   rows: KnnGridRow[];
   /** The row of smallest MSE. */
   best: KnnGridRow;
+  /** Events in the support set. */
   nSupport: number;
+  /** Events in the hold-out set. */
   nHoldOut: number;
 }
 

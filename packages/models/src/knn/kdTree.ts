@@ -45,7 +45,9 @@ export class KdTree {
   private readonly stackBound: Float64Array;
 
   private constructor(
+    /** Number of points n. */
     readonly size: number,
+    /** Dimension d of each point. */
     readonly dim: number,
     points: Float64Array,
     ids: Int32Array,

@@ -8,8 +8,11 @@
 
 /** Fixed-capacity neighbour heap; `reset()` between queries, `sortInto()` to read the result. */
 export class NeighbourHeap {
+  /** Reduced distances, heap-ordered (worst at 0). */
   readonly dist: Float64Array;
+  /** Original point indices, parallel to `dist`. */
   readonly index: Int32Array;
+  /** Number of neighbours held. */
   size = 0;
 
   /** @param k - capacity (number of neighbours wanted). */

@@ -48,10 +48,15 @@ export class KnnRegressor {
   private constructor(
     /** The fitted latent map 𝒯. */
     readonly pca: Pca,
+    /** Number of neighbours k. */
     readonly k: number,
+    /** Distance `Dist`. */
     readonly metric: Metric,
+    /** Weighting of eq. (1). */
     readonly weights: KnnWeights,
+    /** Number of PCA components P. */
     readonly nComponents: number,
+    /** Target binning of eq. (2), or null to regress the raw target. */
     readonly binning: Binning | null,
     tree: KdTree,
     targets: Float64Array,

@@ -52,6 +52,7 @@ export interface FirstStage {
 
 /** Output of the full pipeline. */
 export interface StackPrediction {
+  /** NN₁ scores and labels and the regressed mass. */
   first: FirstStage;
   /** NN₂ scores, row-major `n × C`. */
   scores: Float64Array;
@@ -75,6 +76,7 @@ export function argmaxRows(scores: Float64Array, nClasses: number): Int32Array {
 export class KnnNnStack {
   private nn2: ScorePredictor | null = null;
 
+  /** @throws HepInputError when the regressor's class count differs from `nClasses`. */
   constructor(readonly options: KnnNnStackOptions) {
     assertInteger('options.nClasses', options.nClasses, 1);
     if (options.regressor.regressors.length !== options.nClasses) {
