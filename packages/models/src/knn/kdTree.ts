@@ -17,7 +17,7 @@ import { NeighbourHeap } from './neighbourHeap.js';
 
 /** Options of {@link KdTree.build}. */
 export interface KdTreeOptions {
-  /** Maximum points in a leaf (default 16). */
+  /** Maximum points in a leaf (default 32, fastest at 1e6 points in D = 2–4 here). */
   leafSize?: number;
 }
 
@@ -73,7 +73,7 @@ export class KdTree {
    */
   static build(data: Float64Array, dim: number, options: KdTreeOptions = {}): KdTree {
     assertInteger('dim', dim, 1);
-    const leafSize = options.leafSize ?? 16;
+    const leafSize = options.leafSize ?? 32;
     assertInteger('options.leafSize', leafSize, 1);
     if (data.length === 0 || data.length % dim !== 0) {
       throw new HepInputError('data', `length ${data.length} is not a positive multiple of dim = ${dim}`);

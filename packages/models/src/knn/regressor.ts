@@ -28,7 +28,7 @@ export interface KnnRegressorOptions {
   scale?: boolean;
   /** Regress the bin index in this binning (eq. 2) instead of the raw target (eq. 1). */
   binning?: Binning;
-  /** KD-tree leaf size (default 16). */
+  /** KD-tree leaf size (default 32). */
   leafSize?: number;
 }
 
@@ -90,7 +90,7 @@ export class KnnRegressor {
     const pca = Pca.fit(features, { scale: options.scale ?? false });
     const p = options.nComponents ?? features.length;
     const latent = pca.transformRows(features, p);
-    const tree = KdTree.build(latent, p, { leafSize: options.leafSize ?? 16 });
+    const tree = KdTree.build(latent, p, { leafSize: options.leafSize ?? 32 });
     const targets = options.binning ? options.binning.binIndices(target) : Float64Array.from(target);
     return new KnnRegressor(
       pca,
