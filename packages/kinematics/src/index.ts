@@ -17,16 +17,40 @@ export { phiStar } from './cp/phiStar.js';
 export { fromPtEtaPhiE, fromPtEtaPhiM, fromPxPyPzE } from './lorentz/constructors.js';
 export { wrapPhi } from './lorentz/kernels.js';
 export { add, deltaEta, deltaPhi, deltaR, dot } from './lorentz/pairs.js';
-export { beta, E, Et, eta, gamma, Mt, mass, mass2, p, phi, pt, rapidity, theta } from './lorentz/properties.js';
+export {
+  beta,
+  E,
+  Et,
+  eta,
+  gamma,
+  Mt,
+  mass,
+  mass2,
+  p,
+  phi,
+  pt,
+  rapidity,
+  theta,
+} from './lorentz/properties.js';
 export { boost, boostToRestFrameOf, rotateZ } from './lorentz/transforms.js';
-export type { CollinearMassColumns, CollinearMassOptions, CollinearMassResult } from './masses/collinearMass.js';
+export type {
+  CollinearMassColumns,
+  CollinearMassOptions,
+  CollinearMassResult,
+} from './masses/collinearMass.js';
 export { collinearMass } from './masses/collinearMass.js';
 export type { DiTauCollinearColumns, DiTauCollinearResult } from './masses/ditauCollinearMass.js';
 export { diTauCollinearMass } from './masses/ditauCollinearMass.js';
 export type { TransverseMassOptions } from './masses/transverseMass.js';
 export { totalTransverseMass, transverseMass } from './masses/transverseMass.js';
 export { visibleMass } from './masses/visibleMass.js';
-export type { FourVector, FourVectorArrays, FourVectorColumns, MissingPt, MissingPtColumns } from './types.js';
+export type {
+  FourVector,
+  FourVectorArrays,
+  FourVectorColumns,
+  MissingPt,
+  MissingPtColumns,
+} from './types.js';
 
 /** Reproduction suites this package registers with `pnpm reproduce`. */
 export const reproductionSuites: readonly ReproductionSuite[] = [];

@@ -13,7 +13,12 @@
 import { HepInputError } from '@hep/core';
 import type { FourVector, FourVectorColumns, MissingPt, MissingPtColumns } from './types.js';
 
-function checkColumn(name: string, col: ArrayLike<number> | undefined, n: number, nonNegative: boolean): void {
+function checkColumn(
+  name: string,
+  col: ArrayLike<number> | undefined,
+  n: number,
+  nonNegative: boolean,
+): void {
   if (col === null || typeof col !== 'object' || typeof col.length !== 'number') {
     throw new HepInputError(name, 'must be an array of numbers');
   }
@@ -44,7 +49,8 @@ export function checkMissingPtColumns(name: string, v: MissingPtColumns, n: numb
 }
 
 function checkNumber(name: string, v: number, nonNegative: boolean): void {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new HepInputError(name, `must be finite, got ${String(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new HepInputError(name, `must be finite, got ${String(v)}`);
   if (nonNegative && v < 0) throw new HepInputError(name, `energy must be ≥ 0, got ${v}`);
 }
 

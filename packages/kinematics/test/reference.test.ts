@@ -19,8 +19,10 @@ import {
   Et,
   eta,
   type FourVector,
-  gamma,
+  type FourVectorColumns,
   beta as fbeta,
+  gamma,
+  type MissingPtColumns,
   Mt,
   mass,
   mass2,
@@ -34,11 +36,15 @@ import {
   visibleMass,
 } from '../src/index.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: JSON fixture
-const ref: any = JSON.parse(readFileSync(new URL('./fixtures/kinematics_cases.json', import.meta.url), 'utf8'));
+// biome-ignore lint/suspicious/noExplicitAny: JSON fixture records, read field by field
+type Case = any;
+const ref: Case = JSON.parse(
+  readFileSync(new URL('./fixtures/kinematics_cases.json', import.meta.url), 'utf8'),
+);
 
 const v4 = (a: number[]): FourVector => ({ px: a[0]!, py: a[1]!, pz: a[2]!, E: a[3]! });
-const num = (x: number | string): number => (x === 'inf' ? Infinity : x === '-inf' ? -Infinity : (x as number));
+const num = (x: number | string): number =>
+  x === 'inf' ? Infinity : x === '-inf' ? -Infinity : (x as number);
 
 function close(actual: number, expected: number | string, rel = 1e-10, abs = 1e-10): void {
   const e = num(expected);
@@ -83,12 +89,13 @@ describe('scikit-hep vector unit-test numbers', () => {
 });
 
 describe('lorentz basics vs kin_ref.py on the stored inputs (lorentz_basics_exact.json)', () => {
-  // biome-ignore lint/suspicious/noExplicitAny: JSON fixture
-  const exact: any = JSON.parse(readFileSync(new URL('./fixtures/lorentz_basics_exact.json', import.meta.url), 'utf8'));
+  const exact: Case = JSON.parse(
+    readFileSync(new URL('./fixtures/lorentz_basics_exact.json', import.meta.url), 'utf8'),
+  );
   // Closed forms agree to 1e-12 relative / angles 1e-12 absolute. Where the two implementations
   // use different but equivalent float expressions, the tolerance is the conditioning of the
   // quantity: m², M_T² to 4 ulp of E² (E² − p² vs (E − pz)(E + pz) − pT²), boosts by 1e-12·γ².
-  it.each(exact.cases.map((c: unknown, i: number) => [i, c]))('case %i', (_i, c: any) => {
+  it.each(exact.cases as Case[])('case %#', (c: Case) => {
     const a = v4(c.a);
     const b = v4(c.b);
     const inf = (x: number | null) => (x === null ? Infinity : x);
@@ -144,12 +151,12 @@ describe('pair masses and collinear masses', () => {
       close(v.x, c['variant_full_met_magnitude_(brief)'].x, 1e-9);
       close(v.mass, c['variant_full_met_magnitude_(brief)'].M_col, 1e-9);
     }
-    const col = (key: string, k: number) => cases.map((c: any) => c[key][k]);
+    const col = (key: string, k: number) => cases.map((c: Case) => c[key][k]);
     const mu = { px: col('mu', 0), py: col('mu', 1), pz: col('mu', 2), E: col('mu', 3) };
     const e = { px: col('e', 0), py: col('e', 1), pz: col('e', 2), E: col('e', 3) };
-    const met = { px: cases.map((c: any) => c.met_x), py: cases.map((c: any) => c.met_y) };
-    const r = collinearMass(mu, e, met);
-    cases.forEach((c: any, i: number) => {
+    const met = { px: cases.map((c: Case) => c.met_x), py: cases.map((c: Case) => c.met_y) };
+    const r = collinearMass(mu as FourVectorColumns, e as FourVectorColumns, met as MissingPtColumns);
+    cases.forEach((c: Case, i: number) => {
       close(r.mass[i]!, c.cms_lfv.M_col, 1e-9);
       close(r.x[i]!, c.cms_lfv.x, 1e-9);
     });
@@ -199,8 +206,18 @@ describe('φ* (ρ decay planes)', () => {
       // Case 11 ("π⁰⁻ collinear with π⁻") is collinear in the LAB only: after the boost to the
       // visible ZMF λ⊥⁻ ≠ 0, so φ* is defined and the reference gives a number; no variants stored.
       if (c.edge_case !== undefined) continue;
-      close(phiStar(pions, { upsilonFrame: 'frame' }).phiStar, c['variant(frame=visible, y in ZMF)'], 0, 1e-9);
-      close(phiStar(pions, { frame: 'pipi' }).phiStar, c['variant(frame=charged-pion ZMF, y in lab)  [IC ZMF=false]'], 0, 1e-9);
+      close(
+        phiStar(pions, { upsilonFrame: 'frame' }).phiStar,
+        c['variant(frame=visible, y in ZMF)'],
+        0,
+        1e-9,
+      );
+      close(
+        phiStar(pions, { frame: 'pipi' }).phiStar,
+        c['variant(frame=charged-pion ZMF, y in lab)  [IC ZMF=false]'],
+        0,
+        1e-9,
+      );
       close(
         phiStar(pions, { frame: 'pipi', upsilonFrame: 'frame' }).phiStar,
         c['variant(frame=charged-pion ZMF, y in ZMF)  [raspereza/CPHiggs]'],

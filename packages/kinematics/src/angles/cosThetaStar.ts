@@ -12,7 +12,16 @@ import type { FourVector, FourVectorColumns } from '../types.js';
 import { isScalar } from '../types.js';
 import { checkFourVector, checkFourVectorColumns } from '../validate.js';
 
-type K = (ax: number, ay: number, az: number, aE: number, bx: number, by: number, bz: number, bE: number) => number;
+type K = (
+  ax: number,
+  ay: number,
+  az: number,
+  aE: number,
+  bx: number,
+  by: number,
+  bz: number,
+  bE: number,
+) => number;
 
 const kTanh: K = (ax, ay, az, _aE, bx, by, bz) => Math.tanh(0.5 * (etaOf(ax, ay, az) - etaOf(bx, by, bz)));
 
@@ -26,7 +35,12 @@ const kCS: K = (ax, ay, az, aE, bx, by, bz, bE) => {
   return qz < 0 ? -c : c;
 };
 
-function pair(a: FourVector | FourVectorColumns, b: FourVector | FourVectorColumns, names: [string, string], k: K) {
+function pair(
+  a: FourVector | FourVectorColumns,
+  b: FourVector | FourVectorColumns,
+  names: [string, string],
+  k: K,
+) {
   if (isScalar(a)) {
     const c = b as FourVector;
     checkFourVector(names[0], a);
@@ -55,7 +69,10 @@ function pair(a: FourVector | FourVectorColumns, b: FourVector | FourVectorColum
 /** cos θ* = tanh((η_a − η_b)/2) (paper 003). */
 export function cosThetaStar(a: FourVector, b: FourVector): number;
 export function cosThetaStar(a: FourVectorColumns, b: FourVectorColumns): Float64Array;
-export function cosThetaStar(a: FourVector | FourVectorColumns, b: FourVector | FourVectorColumns): number | Float64Array {
+export function cosThetaStar(
+  a: FourVector | FourVectorColumns,
+  b: FourVector | FourVectorColumns,
+): number | Float64Array {
   return pair(a, b, ['a', 'b'], kTanh);
 }
 

@@ -177,7 +177,8 @@ export function phiStar(
   options?: PhiStarOptions,
 ): PhiStarResult | PhiStarColumns {
   const [pipi, yFrame] = parseOptions(options);
-  if (pions === null || typeof pions !== 'object') throw new HepInputError('pions', 'must be {piPlus, pi0Plus, piMinus, pi0Minus}');
+  if (pions === null || typeof pions !== 'object')
+    throw new HepInputError('pions', 'must be {piPlus, pi0Plus, piMinus, pi0Minus}');
   const lab = new Float64Array(16);
   if (isScalar(pions.piPlus)) {
     const ps = pions as RhoRhoPions<FourVector>;

@@ -8,7 +8,8 @@ import { HepInputError } from '@hep/core';
 import type { FourVector } from '../types.js';
 
 function finite(name: string, x: number): void {
-  if (typeof x !== 'number' || !Number.isFinite(x)) throw new HepInputError(name, `must be finite, got ${String(x)}`);
+  if (typeof x !== 'number' || !Number.isFinite(x))
+    throw new HepInputError(name, `must be finite, got ${String(x)}`);
 }
 
 /** Builds `{px, py, pz, E}` from Cartesian components (GeV); E must be ≥ 0. */

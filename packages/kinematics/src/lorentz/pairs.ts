@@ -64,28 +64,40 @@ const kDot: PairKernel = (ax, ay, az, aE, bx, by, bz, bE) => aE * bE - ax * bx -
 /** Azimuthal separation Δφ = φ_a − φ_b wrapped to [−π, π) (radians); antisymmetric up to the ±π edge. */
 export function deltaPhi(a: FourVector, b: FourVector): number;
 export function deltaPhi(a: FourVectorColumns, b: FourVectorColumns): Float64Array;
-export function deltaPhi(a: FourVector | FourVectorColumns, b: FourVector | FourVectorColumns): number | Float64Array {
+export function deltaPhi(
+  a: FourVector | FourVectorColumns,
+  b: FourVector | FourVectorColumns,
+): number | Float64Array {
   return binary(a, b, kDeltaPhi);
 }
 
 /** Pseudorapidity difference Δη = η_a − η_b. */
 export function deltaEta(a: FourVector, b: FourVector): number;
 export function deltaEta(a: FourVectorColumns, b: FourVectorColumns): Float64Array;
-export function deltaEta(a: FourVector | FourVectorColumns, b: FourVector | FourVectorColumns): number | Float64Array {
+export function deltaEta(
+  a: FourVector | FourVectorColumns,
+  b: FourVector | FourVectorColumns,
+): number | Float64Array {
   return binary(a, b, kDeltaEta);
 }
 
 /** Angular distance ΔR = √(Δφ² + Δη²) (pseudorapidity, as `vector.deltaR`). */
 export function deltaR(a: FourVector, b: FourVector): number;
 export function deltaR(a: FourVectorColumns, b: FourVectorColumns): Float64Array;
-export function deltaR(a: FourVector | FourVectorColumns, b: FourVector | FourVectorColumns): number | Float64Array {
+export function deltaR(
+  a: FourVector | FourVectorColumns,
+  b: FourVector | FourVectorColumns,
+): number | Float64Array {
   return binary(a, b, kDeltaR);
 }
 
 /** Minkowski product a·b = E_a E_b − p⃗_a·p⃗_b (GeV², metric +−−−). */
 export function dot(a: FourVector, b: FourVector): number;
 export function dot(a: FourVectorColumns, b: FourVectorColumns): Float64Array;
-export function dot(a: FourVector | FourVectorColumns, b: FourVector | FourVectorColumns): number | Float64Array {
+export function dot(
+  a: FourVector | FourVectorColumns,
+  b: FourVector | FourVectorColumns,
+): number | Float64Array {
   return binary(a, b, kDot);
 }
 
@@ -105,7 +117,12 @@ export function add(
   const n = checkFourVectorColumns('a', a);
   const c = b as FourVectorColumns;
   checkFourVectorColumns('b', c, n);
-  const out = { px: new Float64Array(n), py: new Float64Array(n), pz: new Float64Array(n), E: new Float64Array(n) };
+  const out = {
+    px: new Float64Array(n),
+    py: new Float64Array(n),
+    pz: new Float64Array(n),
+    E: new Float64Array(n),
+  };
   for (let i = 0; i < n; i++) {
     out.px[i] = (a.px[i] as number) + (c.px[i] as number);
     out.py[i] = (a.py[i] as number) + (c.py[i] as number);

@@ -22,7 +22,8 @@ function unary(name: string, v: FourVector | FourVectorColumns, kernel: Kernel):
   const n = checkFourVectorColumns(name, v);
   const { px, py, pz, E } = v;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = kernel(px[i] as number, py[i] as number, pz[i] as number, E[i] as number);
+  for (let i = 0; i < n; i++)
+    out[i] = kernel(px[i] as number, py[i] as number, pz[i] as number, E[i] as number);
   return out;
 }
 

@@ -46,22 +46,49 @@ function boostGeneric(
     const b = by as FourVector;
     checkFourVector(byName, b);
     const m2 = mass2Of(b.px, b.py, b.pz, b.E);
-    if (!(m2 > 0)) throw new HepInputError(byName, `must be time-like (m² > 0) to define a boost, got m² = ${m2}`);
-    boostInto(tmp, v.px, v.py, v.pz, v.E, (sign * b.px) / b.E, (sign * b.py) / b.E, (sign * b.pz) / b.E, b.E / Math.sqrt(m2));
+    if (!(m2 > 0))
+      throw new HepInputError(byName, `must be time-like (m² > 0) to define a boost, got m² = ${m2}`);
+    boostInto(
+      tmp,
+      v.px,
+      v.py,
+      v.pz,
+      v.E,
+      (sign * b.px) / b.E,
+      (sign * b.py) / b.E,
+      (sign * b.pz) / b.E,
+      b.E / Math.sqrt(m2),
+    );
     return { px: tmp[0] as number, py: tmp[1] as number, pz: tmp[2] as number, E: tmp[3] as number };
   }
   const n = checkFourVectorColumns('v', v);
   const b = by as FourVectorColumns;
   checkFourVectorColumns(byName, b, n);
-  const out = { px: new Float64Array(n), py: new Float64Array(n), pz: new Float64Array(n), E: new Float64Array(n) };
+  const out = {
+    px: new Float64Array(n),
+    py: new Float64Array(n),
+    pz: new Float64Array(n),
+    E: new Float64Array(n),
+  };
   for (let i = 0; i < n; i++) {
     const bE = b.E[i] as number;
     const bx = b.px[i] as number;
     const byy = b.py[i] as number;
     const bz = b.pz[i] as number;
     const m2 = mass2Of(bx, byy, bz, bE);
-    if (!(m2 > 0)) throw new HepInputError(byName, `must be time-like (m² > 0) to define a boost, got m² = ${m2}`, i);
-    boostInto(tmp, v.px[i] as number, v.py[i] as number, v.pz[i] as number, v.E[i] as number, (sign * bx) / bE, (sign * byy) / bE, (sign * bz) / bE, bE / Math.sqrt(m2));
+    if (!(m2 > 0))
+      throw new HepInputError(byName, `must be time-like (m² > 0) to define a boost, got m² = ${m2}`, i);
+    boostInto(
+      tmp,
+      v.px[i] as number,
+      v.py[i] as number,
+      v.pz[i] as number,
+      v.E[i] as number,
+      (sign * bx) / bE,
+      (sign * byy) / bE,
+      (sign * bz) / bE,
+      bE / Math.sqrt(m2),
+    );
     out.px[i] = tmp[0] as number;
     out.py[i] = tmp[1] as number;
     out.pz[i] = tmp[2] as number;
@@ -77,7 +104,10 @@ function boostGeneric(
  */
 export function boost(v: FourVector, by: FourVector): FourVector;
 export function boost(v: FourVectorColumns, by: FourVectorColumns): FourVectorArrays;
-export function boost(v: FourVector | FourVectorColumns, by: FourVector | FourVectorColumns): FourVector | FourVectorArrays {
+export function boost(
+  v: FourVector | FourVectorColumns,
+  by: FourVector | FourVectorColumns,
+): FourVector | FourVectorArrays {
   return boostGeneric(v, by, 1, 'by');
 }
 
@@ -97,7 +127,10 @@ export function boostToRestFrameOf(
 /** Rotates `v` about the z axis by `angle` (radians, right-handed): φ → φ + angle. */
 export function rotateZ(v: FourVector, angle: number): FourVector;
 export function rotateZ(v: FourVectorColumns, angle: number | ArrayLike<number>): FourVectorArrays;
-export function rotateZ(v: FourVector | FourVectorColumns, angle: number | ArrayLike<number>): FourVector | FourVectorArrays {
+export function rotateZ(
+  v: FourVector | FourVectorColumns,
+  angle: number | ArrayLike<number>,
+): FourVector | FourVectorArrays {
   if (isScalar(v)) {
     checkFourVector('v', v);
     const a = angle as number;
@@ -113,7 +146,12 @@ export function rotateZ(v: FourVector | FourVectorColumns, angle: number | Array
   } else if (angle.length !== n) {
     throw new HepInputError('angle', `length ${angle.length} differs from v (length ${n})`);
   }
-  const out = { px: new Float64Array(n), py: new Float64Array(n), pz: Float64Array.from(v.pz), E: Float64Array.from(v.E) };
+  const out = {
+    px: new Float64Array(n),
+    py: new Float64Array(n),
+    pz: Float64Array.from(v.pz),
+    E: Float64Array.from(v.E),
+  };
   for (let i = 0; i < n; i++) {
     const a = scalarAngle ? angle : (angle[i] as number);
     if (!Number.isFinite(a)) throw new HepInputError('angle', `must be finite, got ${String(a)}`, i);

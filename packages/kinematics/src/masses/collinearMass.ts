@@ -12,7 +12,12 @@ import { HepInputError } from '@hep/core';
 import { mass2Of, signedSqrt } from '../lorentz/kernels.js';
 import type { FourVector, FourVectorColumns, MissingPt, MissingPtColumns } from '../types.js';
 import { isScalar } from '../types.js';
-import { checkFourVector, checkFourVectorColumns, checkMissingPt, checkMissingPtColumns } from '../validate.js';
+import {
+  checkFourVector,
+  checkFourVectorColumns,
+  checkMissingPt,
+  checkMissingPtColumns,
+} from '../validate.js';
 
 /** Options of {@link collinearMass}. */
 export interface CollinearMassOptions {
@@ -82,7 +87,9 @@ export function collinearMass(
     const ptl = Math.hypot(l.px, l.py);
     const ptnu = projection ? Math.abs(m.px * l.px + m.py * l.py) / ptl : Math.hypot(m.px, m.py);
     const x = ptl / (ptl + ptnu);
-    const mvis = signedSqrt(mass2Of(lepPrompt.px + l.px, lepPrompt.py + l.py, lepPrompt.pz + l.pz, lepPrompt.E + l.E));
+    const mvis = signedSqrt(
+      mass2Of(lepPrompt.px + l.px, lepPrompt.py + l.py, lepPrompt.pz + l.pz, lepPrompt.E + l.E),
+    );
     return { mass: mvis / Math.sqrt(x), x };
   }
   const n = checkFourVectorColumns('lepPrompt', lepPrompt);

@@ -11,7 +11,12 @@
 import { mass2Of, signedSqrt } from '../lorentz/kernels.js';
 import type { FourVector, FourVectorColumns, MissingPt, MissingPtColumns } from '../types.js';
 import { isScalar } from '../types.js';
-import { checkFourVector, checkFourVectorColumns, checkMissingPt, checkMissingPtColumns } from '../validate.js';
+import {
+  checkFourVector,
+  checkFourVectorColumns,
+  checkMissingPt,
+  checkMissingPtColumns,
+} from '../validate.js';
 
 /** One event: M (GeV), visible momentum fractions x₁, x₂, and whether the solution is physical. */
 export interface DiTauCollinearResult {
@@ -57,7 +62,9 @@ function solve(
   const x1 = 1 / (1 + r1);
   const x2 = 1 / (1 + r2);
   const physical = x1 > 0 && x1 <= 1 && x2 > 0 && x2 <= 1;
-  scratch[0] = physical ? signedSqrt(mass2Of(ax + bx, ay + by, az + bz, aE + bE)) / Math.sqrt(x1 * x2) : Number.NaN;
+  scratch[0] = physical
+    ? signedSqrt(mass2Of(ax + bx, ay + by, az + bz, aE + bE)) / Math.sqrt(x1 * x2)
+    : Number.NaN;
   scratch[1] = x1;
   scratch[2] = x2;
   return physical;
@@ -96,7 +103,12 @@ export function diTauCollinearMass(
   const m = met as MissingPtColumns;
   checkFourVectorColumns('vis2', b, n);
   checkMissingPtColumns('met', m, n);
-  const out = { mass: new Float64Array(n), x1: new Float64Array(n), x2: new Float64Array(n), physical: new Uint8Array(n) };
+  const out = {
+    mass: new Float64Array(n),
+    x1: new Float64Array(n),
+    x2: new Float64Array(n),
+    physical: new Uint8Array(n),
+  };
   for (let i = 0; i < n; i++) {
     const ok = solve(
       vis1.px[i] as number,

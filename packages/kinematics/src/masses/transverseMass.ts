@@ -9,7 +9,12 @@
 import { mass2Of } from '../lorentz/kernels.js';
 import type { FourVector, FourVectorColumns, MissingPt, MissingPtColumns } from '../types.js';
 import { isScalar } from '../types.js';
-import { checkFourVector, checkFourVectorColumns, checkMissingPt, checkMissingPtColumns } from '../validate.js';
+import {
+  checkFourVector,
+  checkFourVectorColumns,
+  checkMissingPt,
+  checkMissingPtColumns,
+} from '../validate.js';
 
 /** Massless m_T² between two transverse vectors: 2(pT_a pT_b − p⃗T_a·p⃗T_b) (GeV²). */
 export function mT2Massless(ax: number, ay: number, bx: number, by: number): number {
@@ -66,7 +71,9 @@ export function transverseMass(
     const mx = m.px[i] as number;
     const my = m.py[i] as number;
     out[i] = Math.sqrt(
-      massive ? mT2Massive(x, y, lepton.pz[i] as number, lepton.E[i] as number, mx, my) : mT2Massless(x, y, mx, my),
+      massive
+        ? mT2Massive(x, y, lepton.pz[i] as number, lepton.E[i] as number, mx, my)
+        : mT2Massless(x, y, mx, my),
     );
   }
   return out;

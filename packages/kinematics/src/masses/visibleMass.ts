@@ -34,7 +34,10 @@ export function pairMassOf(
  */
 export function visibleMass(a: FourVector, b: FourVector): number;
 export function visibleMass(a: FourVectorColumns, b: FourVectorColumns): Float64Array;
-export function visibleMass(a: FourVector | FourVectorColumns, b: FourVector | FourVectorColumns): number | Float64Array {
+export function visibleMass(
+  a: FourVector | FourVectorColumns,
+  b: FourVector | FourVectorColumns,
+): number | Float64Array {
   if (isScalar(a)) {
     checkFourVector('a', a);
     const c = b as FourVector;
