@@ -69,3 +69,29 @@ export function checkMissingPt(name: string, v: MissingPt): void {
   checkNumber(`${name}.px`, v.px, false);
   checkNumber(`${name}.py`, v.py, false);
 }
+
+/** Checks that a column exists and has length `n` (no element scan; for fused-validation kernels). */
+export function checkColumnLength(name: string, col: ArrayLike<number> | undefined, n: number): void {
+  if (col === null || typeof col !== 'object' || typeof col.length !== 'number') {
+    throw new HepInputError(name, 'must be an array of numbers');
+  }
+  if (col.length !== n) throw new HepInputError(name, `length ${col.length} differs from ${n}`);
+}
+
+/**
+ * Fused-validation helper: a hot loop that found a suspicious event (non-finite sum of its inputs
+ * or a negative energy) calls this to throw the precise {@link HepInputError} for event `i`.
+ * `energies` lists which of `columns` are energies (must be ≥ 0). Returns normally if, on
+ * inspection, every value is valid (e.g. a finite sum that overflowed).
+ */
+export function throwIfInvalidAt(
+  columns: Readonly<Record<string, ArrayLike<number>>>,
+  energies: readonly string[],
+  i: number,
+): void {
+  for (const name of Object.keys(columns)) {
+    const v = (columns[name] as ArrayLike<number>)[i] as number;
+    if (!Number.isFinite(v)) throw new HepInputError(name, `must be finite, got ${String(v)}`, i);
+    if (energies.includes(name) && v < 0) throw new HepInputError(name, `energy must be ≥ 0, got ${v}`, i);
+  }
+}

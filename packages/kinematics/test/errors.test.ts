@@ -79,3 +79,18 @@ describe('input validation', () => {
     expect(s.phiStar).toBeNaN();
   });
 });
+
+describe('fused validation of the columnar collinear mass', () => {
+  const l = { px: col([10, 20, 30]), py: col([1, 2, 3]), pz: col([0, 5, 9]), E: col([11, 22, 33]) };
+  const met = { px: col([1, 2, 3]), py: col([0, 1, 0]) };
+  it('names column and index of a NaN, an infinity and a negative energy', () => {
+    let e = thrown(() => collinearMass(l, { ...l, pz: col([0, Number.NaN, 1]) }, met));
+    expect([e.argument, e.index]).toEqual(['lepFromTau.pz', 1]);
+    e = thrown(() => collinearMass(l, l, { ...met, py: col([0, 0, -Infinity]) }));
+    expect([e.argument, e.index]).toEqual(['met.py', 2]);
+    e = thrown(() => collinearMass({ ...l, E: col([11, -1, 33]) }, l, met));
+    expect([e.argument, e.index]).toEqual(['lepPrompt.E', 1]);
+    e = thrown(() => collinearMass(l, l, { px: col([1, 2]), py: col([1, 2]) }));
+    expect(e.argument).toBe('met.px');
+  });
+});

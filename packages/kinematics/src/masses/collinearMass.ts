@@ -12,12 +12,7 @@ import { HepInputError } from '@hep/core';
 import { mass2Of, signedSqrt } from '../lorentz/kernels.js';
 import type { FourVector, FourVectorColumns, MissingPt, MissingPtColumns } from '../types.js';
 import { isScalar } from '../types.js';
-import {
-  checkFourVector,
-  checkFourVectorColumns,
-  checkMissingPt,
-  checkMissingPtColumns,
-} from '../validate.js';
+import { checkColumnLength, checkFourVector, checkMissingPt, throwIfInvalidAt } from '../validate.js';
 
 /** Options of {@link collinearMass}. */
 export interface CollinearMassOptions {
@@ -92,28 +87,52 @@ export function collinearMass(
     );
     return { mass: mvis / Math.sqrt(x), x };
   }
-  const n = checkFourVectorColumns('lepPrompt', lepPrompt);
+  // Fused validation: lengths up front, finiteness / E ≥ 0 inside the single pass over the data.
+  if (lepPrompt === null || typeof lepPrompt !== 'object')
+    throw new HepInputError('lepPrompt', 'must be {px, py, pz, E}');
+  const n = lepPrompt.px?.length ?? -1;
   const l = lepFromTau as FourVectorColumns;
   const m = met as MissingPtColumns;
-  checkFourVectorColumns('lepFromTau', l, n);
-  checkMissingPtColumns('met', m, n);
+  if (l === null || typeof l !== 'object') throw new HepInputError('lepFromTau', 'must be {px, py, pz, E}');
+  if (m === null || typeof m !== 'object') throw new HepInputError('met', 'must be {px, py}');
+  const named = {
+    'lepPrompt.px': lepPrompt.px,
+    'lepPrompt.py': lepPrompt.py,
+    'lepPrompt.pz': lepPrompt.pz,
+    'lepPrompt.E': lepPrompt.E,
+    'lepFromTau.px': l.px,
+    'lepFromTau.py': l.py,
+    'lepFromTau.pz': l.pz,
+    'lepFromTau.E': l.E,
+    'met.px': m.px,
+    'met.py': m.py,
+  };
+  for (const [name, col] of Object.entries(named)) checkColumnLength(name, col, n);
   const mass = new Float64Array(n);
   const xs = new Float64Array(n);
   const { px: apx, py: apy, pz: apz, E: aE } = lepPrompt;
   const { px: bpx, py: bpy, pz: bpz, E: bE } = l;
   const { px: mx, py: my } = m;
   for (let i = 0; i < n; i++) {
+    const ax = apx[i] as number;
+    const ay = apy[i] as number;
+    const az = apz[i] as number;
+    const ae = aE[i] as number;
     const lx = bpx[i] as number;
     const ly = bpy[i] as number;
+    const lz = bpz[i] as number;
+    const le = bE[i] as number;
     const mxi = mx[i] as number;
     const myi = my[i] as number;
+    const all = ax + ay + az + ae + lx + ly + lz + le + mxi + myi;
+    if (!(all - all === 0) || ae < 0 || le < 0) throwIfInvalidAt(named, ['lepPrompt.E', 'lepFromTau.E'], i);
     const ptl = Math.sqrt(lx * lx + ly * ly);
     const ptnu = projection ? Math.abs(mxi * lx + myi * ly) / ptl : Math.sqrt(mxi * mxi + myi * myi);
     const x = ptl / (ptl + ptnu);
-    const sx = (apx[i] as number) + lx;
-    const sy = (apy[i] as number) + ly;
-    const sz = (apz[i] as number) + (bpz[i] as number);
-    const se = (aE[i] as number) + (bE[i] as number);
+    const sx = ax + lx;
+    const sy = ay + ly;
+    const sz = az + lz;
+    const se = ae + le;
     const m2 = (se - sz) * (se + sz) - sx * sx - sy * sy;
     const mvis = m2 < 0 ? -Math.sqrt(-m2) : Math.sqrt(m2);
     mass[i] = mvis / Math.sqrt(x);
