@@ -51,6 +51,11 @@ export type {
   MissingPt,
   MissingPtColumns,
 } from './types.js';
+export type { JetColumns, MinDeltaPhiOptions, TowerColumns } from './vbf/radiation.js';
+export { htEtaC, minDeltaPhiJetMet, PAPER002_ETA_C } from './vbf/radiation.js';
+export { separation } from './vbf/separation.js';
+export type { VbfVariables, VbfVariablesColumns } from './vbf/vbfVariables.js';
+export { vbfVariables } from './vbf/vbfVariables.js';
 
 /** Reproduction suites this package registers with `pnpm reproduce`. */
 export const reproductionSuites: readonly ReproductionSuite[] = [];
