@@ -66,7 +66,9 @@ describe('paper 002 VBF variables', () => {
     evs.forEach((e, i) => {
       if (e.minDeltaPhiJetMet === null) expect(md[i]).toBeNaN();
       else near(md[i]!, e.minDeltaPhiJetMet, 1e-12, 1e-12);
-      e.htEtaC.forEach((h, k) => near(ht[k]![i]!, h, 1e-12, 1e-12));
+      e.htEtaC.forEach((h, k) => {
+        near(ht[k]![i]!, h, 1e-12, 1e-12);
+      });
     });
   });
   it('separation ⟨S²⟩: numpy value and the closed-form limits', () => {
