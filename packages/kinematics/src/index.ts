@@ -14,6 +14,8 @@ import type { ReproductionSuite } from '@hep/core';
 export { cosThetaCollinsSoper, cosThetaStar } from './angles/cosThetaStar.js';
 export type { PhiStarColumns, PhiStarOptions, PhiStarResult, RhoRhoPions } from './cp/phiStar.js';
 export { phiStar } from './cp/phiStar.js';
+export type { JaggedArrays, JaggedPairs, ObjectColumns, PairOptions } from './jagged/jagged.js';
+export { leading, pairs, selectObjects, sortByPt, take } from './jagged/jagged.js';
 export { fromPtEtaPhiE, fromPtEtaPhiM, fromPxPyPzE } from './lorentz/constructors.js';
 export { wrapPhi } from './lorentz/kernels.js';
 export { add, deltaEta, deltaPhi, deltaR, dot } from './lorentz/pairs.js';
