@@ -12,6 +12,7 @@
 import type { ReproductionSuite } from '@hep/core';
 
 export { cosThetaCollinsSoper, cosThetaStar } from './angles/cosThetaStar.js';
+export { alignRhoRhoEvent } from './cp/alignEvent.js';
 export type { PhiStarColumns, PhiStarOptions, PhiStarResult, RhoRhoPions } from './cp/phiStar.js';
 export { phiStar } from './cp/phiStar.js';
 export type { JaggedArrays, JaggedPairs, ObjectColumns, PairOptions } from './jagged/jagged.js';

@@ -5,6 +5,7 @@
 import { Rng } from '@hep/core';
 import { describe, expect, it } from 'vitest';
 import {
+  alignRhoRhoEvent,
   boost,
   deltaPhi,
   E,
@@ -122,6 +123,43 @@ describe('Δφ and coordinates', () => {
       const w = fromPtEtaPhiE(pt(v), eta(v), phi(v), E(v));
       expect(Math.abs(w.pz - v.pz)).toBeLessThan(1e-12 * Math.abs(v.E));
       if (m > 1) expect(Math.abs(mass(v) - m)).toBeLessThan(1e-12 * v.E * (v.E / m));
+    }
+  });
+});
+
+describe('paper 001 §3.2 event alignment', () => {
+  it('visible τs along ±z in their ZMF, π⁺ with px = 0, φ* (Υ in frame) unchanged', () => {
+    for (let t = 0; t < 100; t++) {
+      const ev = {
+        piPlus: fromPtEtaPhiM(rng.uniform(5, 50), rng.uniform(-2, 2), rng.uniform(-3, 3), 0.1396),
+        pi0Plus: fromPtEtaPhiM(rng.uniform(5, 50), rng.uniform(-2, 2), rng.uniform(-3, 3), 0.135),
+        piMinus: fromPtEtaPhiM(rng.uniform(5, 50), rng.uniform(-2, 2), rng.uniform(-3, 3), 0.1396),
+        pi0Minus: fromPtEtaPhiM(rng.uniform(5, 50), rng.uniform(-2, 2), rng.uniform(-3, 3), 0.135),
+      };
+      const al = alignRhoRhoEvent(ev);
+      const tp = {
+        x: al.piPlus.px + al.pi0Plus.px,
+        y: al.piPlus.py + al.pi0Plus.py,
+        z: al.piPlus.pz + al.pi0Plus.pz,
+      };
+      const tm = {
+        x: al.piMinus.px + al.pi0Minus.px,
+        y: al.piMinus.py + al.pi0Minus.py,
+        z: al.piMinus.pz + al.pi0Minus.pz,
+      };
+      const scale = al.piPlus.E + al.pi0Plus.E;
+      for (const v of [tp.x, tp.y, tm.x, tm.y, tp.x + tm.x, tp.z + tm.z])
+        expect(Math.abs(v)).toBeLessThan(1e-9 * scale);
+      expect(tp.z).toBeGreaterThan(0);
+      expect(Math.abs(al.piPlus.px)).toBeLessThan(1e-9 * scale);
+      expect(al.piPlus.py).toBeGreaterThanOrEqual(0);
+      const d = wrapPhi(
+        phiStar(al, { upsilonFrame: 'frame' }).phiStar - phiStar(ev, { upsilonFrame: 'frame' }).phiStar,
+      );
+      expect(Math.abs(d)).toBeLessThan(1e-8);
+      expect(Math.abs(visibleMass(al.piPlus, al.piMinus) - visibleMass(ev.piPlus, ev.piMinus))).toBeLessThan(
+        1e-9 * scale,
+      );
     }
   });
 });
