@@ -1,0 +1,142 @@
+/**
+ * Collinear mass for H → ℓτ with τ → ℓ′νν̄ (CMS H→μτ_e, arXiv:1911.10267; FORMULAS.md §6).
+ * The neutrinos are taken collinear with the visible τ product ℓ′ (`lepFromTau`):
+ *   x = pT(ℓ′) / (pT(ℓ′) + pT(ν)),  M_col = m_vis(ℓ, ℓ′)/√x,
+ * with pT(ν) = |p⃗T^miss · p̂T(ℓ′)| (`'projection'`, the CMS analysts' code, default) or
+ * pT(ν) = |p⃗T^miss| (`'met'`, paper 000's text). Units: GeV. x = NaN (hence mass NaN) when
+ * pT(ℓ′) = 0.
+ *
+ * @module
+ */
+import { HepInputError } from '@hep/core';
+import { mass2Of, signedSqrt } from '../lorentz/kernels.js';
+import type { FourVector, FourVectorColumns, MissingPt, MissingPtColumns } from '../types.js';
+import { isScalar } from '../types.js';
+import { checkColumnLength, checkFourVector, checkMissingPt, throwIfInvalidAt } from '../validate.js';
+
+/** Options of {@link collinearMass}. */
+export interface CollinearMassOptions {
+  /**
+   * Neutrino pT along the τ product: `'projection'` = |p⃗T^miss · p̂T(ℓ′)| (CMS default),
+   * `'met'` = |p⃗T^miss| (paper 000's text variant).
+   */
+  readonly neutrinoPt?: 'projection' | 'met';
+}
+
+/** Result for one event: M_col (GeV) and the visible momentum fraction x of the τ. */
+export interface CollinearMassResult {
+  readonly mass: number;
+  readonly x: number;
+}
+
+/** Result for columns. */
+export interface CollinearMassColumns {
+  readonly mass: Float64Array;
+  readonly x: Float64Array;
+}
+
+function mode(options: CollinearMassOptions | undefined): boolean {
+  const m = options?.neutrinoPt ?? 'projection';
+  if (m !== 'projection' && m !== 'met') {
+    throw new HepInputError('options.neutrinoPt', `must be 'projection' or 'met', got ${String(m)}`);
+  }
+  return m === 'projection';
+}
+
+/**
+ * Collinear mass M_col = m_vis/√x with x = pT(ℓ′)/(pT(ℓ′) + pT(ν)) (see module doc).
+ * `lepPrompt` is the prompt lepton (μ in H→μτ_e), `lepFromTau` the τ decay product (e), `met`
+ * the missing transverse momentum (GeV).
+ *
+ * @example
+ * ```ts
+ * const { mass, x } = collinearMass(mu, e, { px: 20, py: 5 });
+ * const cols = collinearMass(muCols, eCols, metCols, { neutrinoPt: 'met' }); // Float64Arrays
+ * ```
+ */
+export function collinearMass(
+  lepPrompt: FourVector,
+  lepFromTau: FourVector,
+  met: MissingPt,
+  options?: CollinearMassOptions,
+): CollinearMassResult;
+export function collinearMass(
+  lepPrompt: FourVectorColumns,
+  lepFromTau: FourVectorColumns,
+  met: MissingPtColumns,
+  options?: CollinearMassOptions,
+): CollinearMassColumns;
+export function collinearMass(
+  lepPrompt: FourVector | FourVectorColumns,
+  lepFromTau: FourVector | FourVectorColumns,
+  met: MissingPt | MissingPtColumns,
+  options?: CollinearMassOptions,
+): CollinearMassResult | CollinearMassColumns {
+  const projection = mode(options);
+  if (isScalar(lepPrompt)) {
+    const l = lepFromTau as FourVector;
+    const m = met as MissingPt;
+    checkFourVector('lepPrompt', lepPrompt);
+    checkFourVector('lepFromTau', l);
+    checkMissingPt('met', m);
+    const ptl = Math.hypot(l.px, l.py);
+    const ptnu = projection ? Math.abs(m.px * l.px + m.py * l.py) / ptl : Math.hypot(m.px, m.py);
+    const x = ptl / (ptl + ptnu);
+    const mvis = signedSqrt(
+      mass2Of(lepPrompt.px + l.px, lepPrompt.py + l.py, lepPrompt.pz + l.pz, lepPrompt.E + l.E),
+    );
+    return { mass: mvis / Math.sqrt(x), x };
+  }
+  // Fused validation: lengths up front, finiteness / E ≥ 0 inside the single pass over the data.
+  if (lepPrompt === null || typeof lepPrompt !== 'object')
+    throw new HepInputError('lepPrompt', 'must be {px, py, pz, E}');
+  const n = lepPrompt.px?.length ?? -1;
+  const l = lepFromTau as FourVectorColumns;
+  const m = met as MissingPtColumns;
+  if (l === null || typeof l !== 'object') throw new HepInputError('lepFromTau', 'must be {px, py, pz, E}');
+  if (m === null || typeof m !== 'object') throw new HepInputError('met', 'must be {px, py}');
+  const named = {
+    'lepPrompt.px': lepPrompt.px,
+    'lepPrompt.py': lepPrompt.py,
+    'lepPrompt.pz': lepPrompt.pz,
+    'lepPrompt.E': lepPrompt.E,
+    'lepFromTau.px': l.px,
+    'lepFromTau.py': l.py,
+    'lepFromTau.pz': l.pz,
+    'lepFromTau.E': l.E,
+    'met.px': m.px,
+    'met.py': m.py,
+  };
+  for (const [name, col] of Object.entries(named)) checkColumnLength(name, col, n);
+  const mass = new Float64Array(n);
+  const xs = new Float64Array(n);
+  const { px: apx, py: apy, pz: apz, E: aE } = lepPrompt;
+  const { px: bpx, py: bpy, pz: bpz, E: bE } = l;
+  const { px: mx, py: my } = m;
+  for (let i = 0; i < n; i++) {
+    const ax = apx[i] as number;
+    const ay = apy[i] as number;
+    const az = apz[i] as number;
+    const ae = aE[i] as number;
+    const lx = bpx[i] as number;
+    const ly = bpy[i] as number;
+    const lz = bpz[i] as number;
+    const le = bE[i] as number;
+    const mxi = mx[i] as number;
+    const myi = my[i] as number;
+    const all = ax + ay + az + ae + lx + ly + lz + le + mxi + myi;
+    if (!(all - all === 0) || ae < 0 || le < 0) throwIfInvalidAt(named, ['lepPrompt.E', 'lepFromTau.E'], i);
+    const ptl = Math.sqrt(lx * lx + ly * ly);
+    const ptnu = projection ? Math.abs(mxi * lx + myi * ly) / ptl : Math.sqrt(mxi * mxi + myi * myi);
+    const x = ptl / (ptl + ptnu);
+    const sx = ax + lx;
+    const sy = ay + ly;
+    const sz = az + lz;
+    const se = ae + le;
+    const m2 = (se - sz) * (se + sz) - sx * sx - sy * sy;
+    const mvis = m2 < 0 ? -Math.sqrt(-m2) : Math.sqrt(m2);
+    mass[i] = mvis / Math.sqrt(x);
+    xs[i] = x;
+  }
+  return { mass, x: xs };
+}
