@@ -85,3 +85,11 @@ export {
   type UpperLimitResult,
   upperLimit,
 } from './inference/index.js';
+export {
+  asimovExclusionQ,
+  asimovLimitCrossSection,
+  asimovSignificance,
+  asimovSignificanceWithUncertainty,
+  CHI2_1DOF_95,
+  significanceWithRelativeSystematic,
+} from './significance/index.js';
