@@ -43,6 +43,8 @@ export const reproductionSuites: readonly ReproductionSuite[] = [phiStarMixtureS
 // HistFactory / pyhf likelihoods, fits and asymptotic CLs (issue 4).
 export {
   applyPatch,
+  type BrazilSvgOptions,
+  brazilBandSvg,
   buildModel,
   type ChannelSpec,
   type HistFactoryModel,
