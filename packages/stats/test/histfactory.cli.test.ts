@@ -61,7 +61,17 @@ describe('hep CLI', () => {
     expect(run(['cls', join(dir, 'missing.json')]).err).toMatch(/cannot read/);
     expect(run(['cls', wsPath, '--test-stat', 'z']).code).toBe(2);
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ channels: [{ name: 'c', samples: [{ name: 's', data: [1], modifiers: [{ name: 'x', type: 'nope', data: null }] }] }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        channels: [
+          {
+            name: 'c',
+            samples: [{ name: 's', data: [1], modifiers: [{ name: 'x', type: 'nope', data: null }] }],
+          },
+        ],
+      }),
+    );
     const r = run(['cls', bad]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/channels\[0\]\.samples\[0\]\.modifiers\[0\]\.type/);

@@ -19,7 +19,8 @@ const cases = JSON.parse(readFileSync(join(here, 'fixtures', 'histfactory_cases.
   expected: { mu_up_exp?: number[] };
 }[];
 
-const close = (a: number, b: number, rtol: number): void => expect(Math.abs(a - b) / Math.abs(b)).toBeLessThanOrEqual(rtol);
+const close = (a: number, b: number, rtol: number): void =>
+  expect(Math.abs(a - b) / Math.abs(b)).toBeLessThanOrEqual(rtol);
 
 describe('closed-form sensitivities (make_significance_reference.py, scipy)', () => {
   it('χ²₁ 95 % threshold equals scipy', () => close(CHI2_1DOF_95, ref.chi2_1dof_95, 1e-15));
@@ -31,10 +32,10 @@ describe('closed-form sensitivities (make_significance_reference.py, scipy)', ()
     for (const name of ['nosys_5bin', 'nosys_10bin']) {
       const c = cases.find((x) => x.name === name);
       if (c?.expected.mu_up_exp === undefined) throw new Error(`missing case ${name}`);
-      const samples = c.spec.channels[0].samples;
+      const samples = (c.spec.channels[0] as { samples: { name: string; data: number[] }[] }).samples;
       const s = samples.find((x) => x.name === 'signal')?.data ?? [];
       const b = samples.find((x) => x.name === 'background')?.data ?? [];
-      close(asimovLimitCrossSection(s, b), c.expected.mu_up_exp[2], 1e-5);
+      close(asimovLimitCrossSection(s, b), c.expected.mu_up_exp[2] as number, 1e-5);
     }
   });
 

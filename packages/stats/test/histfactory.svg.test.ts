@@ -25,6 +25,11 @@ describe('Brazil-band SVG', () => {
 
   it('rejects unordered or short scans', () => {
     expect(() => brazilBandSvg(points.slice(0, 1))).toThrow(/points/);
-    expect(() => brazilBandSvg([points[1], points[0]])).toThrow(/increase/);
+    expect(() =>
+      brazilBandSvg([
+        points[1] as { mu: number; CLs_obs: number; CLs_exp: number[] },
+        points[0] as { mu: number; CLs_obs: number; CLs_exp: number[] },
+      ]),
+    ).toThrow(/increase/);
   });
 });

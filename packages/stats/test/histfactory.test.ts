@@ -23,7 +23,10 @@ interface Case {
   name: string;
   variant: 'computed' | 'reference';
   spec: unknown;
-  modifier_settings: { normsys: { interpcode: 'code1' | 'code4' }; histosys: { interpcode: 'code0' | 'code4p' } };
+  modifier_settings: {
+    normsys: { interpcode: 'code1' | 'code4' };
+    histosys: { interpcode: 'code0' | 'code4p' };
+  };
   test_stat: 'q' | 'qtilde' | 'q0';
   mu: number;
   calctype: string;
@@ -46,13 +49,20 @@ describe('HistFactory asymptotics vs pyhf (histfactory_cases.json)', () => {
       if (typeof e.cls_obs === 'number') {
         const r = hypotest(model, c.mu, { testStat: stat });
         expectRel(r.CLs_obs, e.cls_obs, rtol, 'CLs_obs');
-        if (Array.isArray(e.cls_exp)) e.cls_exp.forEach((v, i) => expectRel(r.CLs_exp[i], v, rtol, `CLs_exp[${i}]`));
-        if (typeof e.cls_exp_median === 'number') expectRel(r.CLs_exp[2], e.cls_exp_median, rtol, 'CLs_exp median');
+        if (Array.isArray(e.cls_exp))
+          e.cls_exp.forEach((v, i) => {
+            expectRel(r.CLs_exp[i] as number, v, rtol, `CLs_exp[${i}]`);
+          });
+        if (typeof e.cls_exp_median === 'number')
+          expectRel(r.CLs_exp[2] as number, e.cls_exp_median, rtol, 'CLs_exp median');
       }
       if (typeof e.mu_up_obs === 'number') {
         const u = upperLimit(model, { testStat: stat });
         expectRel(u.mu_obs, e.mu_up_obs, rtol, 'mu_up_obs');
-        if (Array.isArray(e.mu_up_exp)) e.mu_up_exp.forEach((v, i) => expectRel(u.mu_exp[i], v, rtol, `mu_up_exp[${i}]`));
+        if (Array.isArray(e.mu_up_exp))
+          e.mu_up_exp.forEach((v, i) => {
+            expectRel(u.mu_exp[i] as number, v, rtol, `mu_up_exp[${i}]`);
+          });
       }
       if (typeof e.p0_obs === 'number' && Array.isArray(e.p0_exp)) {
         const d = discovery(model);
@@ -61,13 +71,21 @@ describe('HistFactory asymptotics vs pyhf (histfactory_cases.json)', () => {
         // matched to 1e-7) gives 2.220117: a 3.4e-5 relative shift that the 4.2σ tail p0_exp[0] amplifies
         // to 3.3e-4. For stored numbers we therefore compare √q0A = Z_exp[2] at rtol and each Z_exp[i]
         // to the absolute tolerance rtol·√q0A.
-        if (c.variant === 'computed') e.p0_exp.forEach((v, i) => expectRel(d.p0_exp[i], v, rtol, `p0_exp[${i}]`));
+        if (c.variant === 'computed')
+          e.p0_exp.forEach((v, i) => {
+            expectRel(d.p0_exp[i] as number, v, rtol, `p0_exp[${i}]`);
+          });
         else {
           const zRef = e.p0_exp.map((v) => normalIsf(v));
-          expectRel(d.Z_exp[2], zRef[2], rtol, 'sqrt(q0A)');
-          zRef.forEach((z, i) => expect(Math.abs(d.Z_exp[i] - z)).toBeLessThanOrEqual(rtol * zRef[2]));
+          expectRel(d.Z_exp[2] as number, zRef[2] as number, rtol, 'sqrt(q0A)');
+          zRef.forEach((z, i) => {
+            expect(Math.abs((d.Z_exp[i] as number) - z)).toBeLessThanOrEqual(rtol * (zRef[2] as number));
+          });
         }
-        if (Array.isArray(e.Z_exp)) e.Z_exp.forEach((v, i) => expectRel(d.Z_exp[i], v, rtol, `Z_exp[${i}]`));
+        if (Array.isArray(e.Z_exp))
+          e.Z_exp.forEach((v, i) => {
+            expectRel(d.Z_exp[i] as number, v, rtol, `Z_exp[${i}]`);
+          });
       }
     });
   }
@@ -77,10 +95,14 @@ describe('HistFactory workspaces', () => {
   const hello = cases.find((c) => c.name.startsWith('hello_world')) as Case;
 
   it('orders channels and samples by name like pyhf and round-trips JSON', () => {
-    const ws = parseWorkspace((cases.find((c) => c.name === '2bin_2channel_coupledshapefactor_mu1') as Case).spec);
+    const ws = parseWorkspace(
+      (cases.find((c) => c.name === '2bin_2channel_coupledshapefactor_mu1') as Case).spec,
+    );
     const model = buildModel(ws);
     expect(model.channels.map((c) => c.name)).toEqual(['control', 'signal']);
-    expect(model.channels[1].samples).toEqual(['bkg1', 'signal']);
+    expect(
+      (model.channels[1] as { name: string; nbins: number; offset: number; samples: string[] }).samples,
+    ).toEqual(['bkg1', 'signal']);
     expect(Array.from(model.observed)).toEqual([200, 300, 220, 230]);
     expect(parseWorkspace(JSON.stringify(workspaceToJson(ws)))).toEqual(ws);
   });
@@ -107,7 +129,12 @@ describe('HistFactory workspaces', () => {
       { op: 'add', path: '/measurements/0/config/parameters/-', value: { name: 'mu', bounds: [[0, 5]] } },
     ]);
     expect(JSON.stringify(spec)).toBe(before);
-    expect(patched.observations[0].data[0]).toBe(60);
+    expect(
+      (
+        patched
+          .observations[0] as import('/work/wt/issue-4/packages/stats/src/histfactory/workspace').ObservationSpec
+      ).data[0],
+    ).toBe(60);
     expect(buildModel(patched).upper[buildModel(patched).poiIndex]).toBe(5);
     expect(() => applyPatch(spec, [{ op: 'remove', path: '/nope/0' }])).toThrow(/patch\[0\]\.path/);
   });
@@ -137,11 +164,14 @@ describe('HistFactory workspaces', () => {
   ]) {
     it(`loads, fits and limits ${file}`, () => {
       const entry = fixture(`histfactory/${file}`) as Case & { poi: string };
-      const model = buildModel(parseWorkspace(entry.spec), { modifierSettings: entry.modifier_settings, poi: entry.poi });
+      const model = buildModel(parseWorkspace(entry.spec), {
+        modifierSettings: entry.modifier_settings,
+        poi: entry.poi,
+      });
       expect(fitModel(model, observedData(model)).status).toBe(0);
       const u = upperLimit(model);
       expect(u.mu_obs).toBeGreaterThan(0);
-      expect(u.mu_exp[0]).toBeLessThan(u.mu_exp[4]);
+      expect(u.mu_exp[0]).toBeLessThan(u.mu_exp[4] as number);
     });
   }
 

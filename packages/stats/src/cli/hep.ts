@@ -44,18 +44,28 @@ interface Args {
   json: boolean;
 }
 
-const VALUED = new Set(['--poi-value', '--test-stat', '--measurement', '--normsys', '--histosys', '--out', '--mu-max', '--points']);
+const VALUED = new Set([
+  '--poi-value',
+  '--test-stat',
+  '--measurement',
+  '--normsys',
+  '--histosys',
+  '--out',
+  '--mu-max',
+  '--points',
+]);
 
 function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h') throw new UsageError('');
-  if (!['cls', 'upperlimit', 'fit', 'brazil'].includes(command)) throw new UsageError(`unknown command ${command}`);
+  if (!['cls', 'upperlimit', 'fit', 'brazil'].includes(command))
+    throw new UsageError(`unknown command ${command}`);
   const patches: string[] = [];
   const flags = new Map<string, string>();
   let json = false;
   let workspace: string | undefined;
   for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
+    const a = rest[i] as string;
     if (a === '--json') json = true;
     else if (a === '--patch' || VALUED.has(a)) {
       const v = rest[++i];
@@ -98,10 +108,14 @@ function loadModel(a: Args): HistFactoryModel {
   const normsys = a.flags.get('--normsys') ?? 'code4';
   const histosys = a.flags.get('--histosys') ?? 'code4p';
   if (normsys !== 'code1' && normsys !== 'code4') throw new UsageError(`--normsys must be code1 or code4`);
-  if (histosys !== 'code0' && histosys !== 'code4p') throw new UsageError(`--histosys must be code0 or code4p`);
+  if (histosys !== 'code0' && histosys !== 'code4p')
+    throw new UsageError(`--histosys must be code0 or code4p`);
   return buildModel(ws, {
     measurement: a.flags.get('--measurement'),
-    modifierSettings: { normsys: { interpcode: normsys as NormsysCode }, histosys: { interpcode: histosys as HistosysCode } },
+    modifierSettings: {
+      normsys: { interpcode: normsys as NormsysCode },
+      histosys: { interpcode: histosys as HistosysCode },
+    },
   });
 }
 
@@ -118,7 +132,9 @@ export function main(argv: readonly string[], io: CliIo = { out: console.log, er
     const model = loadModel(a);
     const print = (obj: Record<string, unknown>): void => {
       if (a.json) io.out(JSON.stringify(obj, null, 2));
-      else for (const [k, v] of Object.entries(obj)) io.out(`${k}: ${Array.isArray(v) ? v.join(' ') : String(v)}`);
+      else
+        for (const [k, v] of Object.entries(obj))
+          io.out(`${k}: ${Array.isArray(v) ? v.join(' ') : String(v)}`);
     };
     if (a.command === 'cls') {
       const r = hypotest(model, number(a.flags, '--poi-value', 1), { testStat: testStat(a) });
@@ -131,17 +147,31 @@ export function main(argv: readonly string[], io: CliIo = { out: console.log, er
       const bestfit: Record<string, number> = {};
       const uncertainty: Record<string, number> = {};
       model.parameterNames.forEach((n, i) => {
-        bestfit[n] = r.values[i];
+        bestfit[n] = r.values[i] as number;
         uncertainty[n] = r.errors?.[i] ?? Number.NaN;
       });
-      print({ twice_nll: r.twiceNll, status: r.status, iterations: r.iterations, edm: r.edm, bestfit, uncertainty });
+      print({
+        twice_nll: r.twiceNll,
+        status: r.status,
+        iterations: r.iterations,
+        edm: r.edm,
+        bestfit,
+        uncertainty,
+      });
     } else {
       const out = a.flags.get('--out');
       if (out === undefined) throw new UsageError('brazil needs --out FILE.svg');
-      const muMax = number(a.flags, '--mu-max', upperLimit(model, { testStat: testStat(a) }).mu_exp[4] * 1.5);
+      const muMax = number(
+        a.flags,
+        '--mu-max',
+        (upperLimit(model, { testStat: testStat(a) }).mu_exp[4] as number) * 1.5,
+      );
       const n = Math.max(2, Math.round(number(a.flags, '--points', 41)));
       const mus = Array.from({ length: n }, (_, i) => (muMax * (i + 1)) / n);
-      writeFileSync(out, brazilBandSvg(brazilScan(model, mus, { testStat: testStat(a) }), { xLabel: model.poiName }));
+      writeFileSync(
+        out,
+        brazilBandSvg(brazilScan(model, mus, { testStat: testStat(a) }), { xLabel: model.poiName }),
+      );
       print({ written: out });
     }
     return 0;

@@ -1,6 +1,12 @@
 /** HistFactory models from pyhf JSON workspaces. @module */
 export { type BrazilSvgOptions, brazilBandSvg } from './brazilSvg.js';
-export { code4Coefficients, type HistosysCode, histosysDelta, type NormsysCode, normsysFactor } from './interpolation.js';
+export {
+  code4Coefficients,
+  type HistosysCode,
+  histosysDelta,
+  type NormsysCode,
+  normsysFactor,
+} from './interpolation.js';
 export {
   buildModel,
   type HistFactoryModel,

@@ -22,25 +22,34 @@ export type HistosysCode = 'code0' | 'code4p';
 export function code4Coefficients(hi: number, lo: number): Float64Array {
   const lh = Math.log(hi);
   const ll = Math.log(lo);
-  // Rows: f(1)−1, f(−1)−1, f'(1), f'(−1), f''(1), f''(−1) for f = 1 + Σ a_i α^i.
-  const m: number[][] = [];
+  // Augmented 6×7 system (row-major): f(±1) − 1, f'(±1), f''(±1) for f = 1 + Σ a_i α^i.
+  const a = new Float64Array(42);
   const rhs = [hi - 1, lo - 1, hi * lh, -lo * ll, hi * lh * lh, lo * ll * ll];
-  for (const x of [1, -1]) m.push([1, 2, 3, 4, 5, 6].map((i) => x ** i));
-  for (const x of [1, -1]) m.push([1, 2, 3, 4, 5, 6].map((i) => i * x ** (i - 1)));
-  for (const x of [1, -1]) m.push([1, 2, 3, 4, 5, 6].map((i) => i * (i - 1) * x ** (i - 2)));
-  const order = [0, 2, 4, 1, 3, 5];
-  const a = order.map((r) => [...m[r], rhs[r]]);
+  for (let r = 0; r < 6; r++) {
+    const x = r % 2 === 0 ? 1 : -1;
+    const deriv = Math.floor(r / 2);
+    for (let i = 1; i <= 6; i++) {
+      const c = deriv === 0 ? 1 : deriv === 1 ? i : i * (i - 1);
+      a[r * 7 + i - 1] = i - deriv >= 0 ? c * x ** (i - deriv) : 0;
+    }
+    a[r * 7 + 6] = rhs[r] as number;
+  }
+  const at = (r: number, c: number): number => a[r * 7 + c] as number;
   for (let c = 0; c < 6; c++) {
     let p = c;
-    for (let r = c + 1; r < 6; r++) if (Math.abs(a[r][c]) > Math.abs(a[p][c])) p = r;
-    [a[c], a[p]] = [a[p], a[c]];
+    for (let r = c + 1; r < 6; r++) if (Math.abs(at(r, c)) > Math.abs(at(p, c))) p = r;
+    for (let k = 0; k < 7; k++) {
+      const t = at(c, k);
+      a[c * 7 + k] = at(p, k);
+      a[p * 7 + k] = t;
+    }
     for (let r = 0; r < 6; r++) {
       if (r === c) continue;
-      const f = a[r][c] / a[c][c];
-      for (let k = c; k < 7; k++) a[r][k] -= f * a[c][k];
+      const f = at(r, c) / at(c, c);
+      for (let k = c; k < 7; k++) a[r * 7 + k] = at(r, k) - f * at(c, k);
     }
   }
-  return Float64Array.from(a.map((row, i) => row[6] / row[i]));
+  return Float64Array.from({ length: 6 }, (_, i) => at(i, 6) / at(i, i));
 }
 
 /**
@@ -71,9 +80,9 @@ export function normsysFactor(
   let d = 0;
   let p = 1; // alpha^(i-1)
   for (let i = 1; i <= 6; i++) {
-    d += i * coef[i - 1] * p;
+    d += i * (coef[i - 1] as number) * p;
     p *= alpha;
-    f += coef[i - 1] * p;
+    f += (coef[i - 1] as number) * p;
   }
   out[0] = f;
   out[1] = d;

@@ -108,9 +108,9 @@ const LANCZOS = [
 export function lnGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
   const z = x - 1;
-  let a = LANCZOS[0];
+  let a = LANCZOS[0] as number;
   const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
+  for (let i = 1; i < 9; i++) a += (LANCZOS[i] as number) / (z + i);
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
@@ -126,7 +126,8 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
     options.measurement === undefined
       ? ws.measurements[0]
       : ws.measurements.find((m) => m.name === options.measurement);
-  if (meas === undefined) throw new HepInputError('measurement', `no measurement named ${options.measurement}`);
+  if (meas === undefined)
+    throw new HepInputError('measurement', `no measurement named ${options.measurement}`);
   const settings: Required<ModifierSettings> = {
     normsys: options.modifierSettings?.normsys ?? { interpcode: 'code4' },
     histosys: options.modifierSettings?.histosys ?? { interpcode: 'code4p' },
@@ -142,7 +143,9 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
   const channels: { name: string; nbins: number; offset: number; samples: string[] }[] = [];
   let nBins = 0;
   for (const { c, i: ci } of chOrder) {
-    const nb = c.samples[0].data.length;
+    const nb = (
+      c.samples[0] as import('/work/wt/issue-4/packages/stats/src/histfactory/workspace').SampleSpec
+    ).data.length;
     const samples = c.samples.map((s, i) => ({ s, i })).sort((a, b) => (a.s.name < b.s.name ? -1 : 1));
     channels.push({ name: c.name, nbins: nb, offset: nBins, samples: samples.map((x) => x.s.name) });
     nBins += nb;
@@ -156,18 +159,26 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
         else {
           const compatible =
             prev.type === m.type ||
-            ((prev.type === 'normsys' || prev.type === 'histosys') && (m.type === 'normsys' || m.type === 'histosys'));
+            ((prev.type === 'normsys' || prev.type === 'histosys') &&
+              (m.type === 'normsys' || m.type === 'histosys'));
           if (!compatible)
-            throw new HepInputError(path, `modifier ${m.name} is ${m.type} but ${prev.path} uses it as ${prev.type}`);
+            throw new HepInputError(
+              path,
+              `modifier ${m.name} is ${m.type} but ${prev.path} uses it as ${prev.type}`,
+            );
           if (prev.size !== size)
-            throw new HepInputError(path, `modifier ${m.name} has ${size} bins but ${prev.path} has ${prev.size}`);
+            throw new HepInputError(
+              path,
+              `modifier ${m.name} has ${size} bins but ${prev.path} has ${prev.size}`,
+            );
           if (m.type === 'normsys') prev.type = 'normsys';
         }
       });
     }
   }
   const poiName = options.poi ?? meas.config.poi;
-  if (!sets.has(poiName)) throw new HepInputError('measurements[].config.poi', `POI ${poiName} is not a modifier`);
+  if (!sets.has(poiName))
+    throw new HepInputError('measurements[].config.poi', `POI ${poiName} is not a modifier`);
   const names = [...sets.keys()].sort();
   const parameters: ParameterSet[] = [];
   const parameterNames: string[] = [];
@@ -175,9 +186,18 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
   for (const name of names) {
     const p = sets.get(name) as Pending;
     const constraint =
-      p.type === 'shapesys' ? 'poisson' : p.type === 'normfactor' || p.type === 'shapefactor' ? null : 'normal';
+      p.type === 'shapesys'
+        ? 'poisson'
+        : p.type === 'normfactor' || p.type === 'shapefactor'
+          ? null
+          : 'normal';
     parameters.push({ name, type: p.type, offset: nPars, size: p.size, constraint });
-    for (let k = 0; k < p.size; k++) parameterNames.push(p.size === 1 && p.type !== 'shapefactor' && p.type !== 'shapesys' && p.type !== 'staterror' ? name : `${name}[${k}]`);
+    for (let k = 0; k < p.size; k++)
+      parameterNames.push(
+        p.size === 1 && p.type !== 'shapefactor' && p.type !== 'shapesys' && p.type !== 'staterror'
+          ? name
+          : `${name}[${k}]`,
+      );
     nPars += p.size;
   }
   const setOf = new Map(parameters.map((p) => [p.name, p]));
@@ -220,14 +240,14 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
             statSum.set(m.name, acc);
           }
           for (let b = 0; b < s.data.length; b++) {
-            acc.nom[b] += s.data[b];
-            acc.var[b] += m.data[b] * m.data[b];
+            acc.nom[b] = (acc.nom[b] as number) + (s.data[b] as number);
+            acc.var[b] = (acc.var[b] as number) + (m.data[b] as number) ** 2;
           }
         } else if (m.type === 'shapesys') {
           const tau = new Float64Array(s.data.length);
           for (let b = 0; b < s.data.length; b++) {
-            const sd = m.data[b];
-            tau[b] = s.data[b] > 0 && sd > 0 ? (s.data[b] / sd) ** 2 : 0;
+            const sd = m.data[b] as number;
+            tau[b] = (s.data[b] as number) > 0 && sd > 0 ? ((s.data[b] as number) / sd) ** 2 : 0;
           }
           shapeTau.set(m.name, tau);
         }
@@ -237,7 +257,7 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
   for (const [name, acc] of statSum) {
     const p = setOf.get(name) as ParameterSet;
     for (let b = 0; b < p.size; b++) {
-      const rel = acc.nom[b] > 0 ? Math.sqrt(acc.var[b]) / acc.nom[b] : 0;
+      const rel = (acc.nom[b] as number) > 0 ? Math.sqrt(acc.var[b] as number) / (acc.nom[b] as number) : 0;
       if (rel > 0) {
         sigma[p.offset + b] = rel;
         aux0[p.offset + b] = 1;
@@ -248,9 +268,9 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
   for (const [name, tau] of shapeTau) {
     const p = setOf.get(name) as ParameterSet;
     for (let b = 0; b < p.size; b++) {
-      if (tau[b] > 0) {
-        sigma[p.offset + b] = tau[b];
-        aux0[p.offset + b] = tau[b];
+      if ((tau[b] as number) > 0) {
+        sigma[p.offset + b] = tau[b] as number;
+        aux0[p.offset + b] = tau[b] as number;
         hasConstraint[p.offset + b] = 1;
       } else fixed[p.offset + b] = 1;
     }
@@ -261,42 +281,56 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
     if (p === undefined) return; // pyhf ignores settings of absent parameters
     const check = (arr: unknown[] | undefined, key: string): void => {
       if (arr !== undefined && arr.length !== p.size)
-        throw new HepInputError(`${path}.${key}`, `has ${arr.length} entries, parameter ${p.name} has ${p.size}`);
+        throw new HepInputError(
+          `${path}.${key}`,
+          `has ${arr.length} entries, parameter ${p.name} has ${p.size}`,
+        );
     };
     check(cfg.bounds, 'bounds');
     check(cfg.inits, 'inits');
     for (let k = 0; k < p.size; k++) {
       const j = p.offset + k;
-      if (cfg.bounds) [lower[j], upper[j]] = cfg.bounds[k];
-      if (cfg.inits) inits[j] = cfg.inits[k];
+      if (cfg.bounds) [lower[j], upper[j]] = cfg.bounds[k] as [number, number];
+      if (cfg.inits) inits[j] = cfg.inits[k] as number;
       if (cfg.fixed) fixed[j] = 1;
     }
     if (p.type === 'lumi') {
-      if (cfg.auxdata) aux0[p.offset] = cfg.auxdata[0];
-      if (cfg.sigmas) sigma[p.offset] = cfg.sigmas[0];
+      if (cfg.auxdata) aux0[p.offset] = cfg.auxdata[0] as number;
+      if (cfg.sigmas) sigma[p.offset] = cfg.sigmas[0] as number;
     }
   });
   for (const p of parameters) {
     if (p.type !== 'lumi') continue;
     const cfg = meas.config.parameters.find((q) => q.name === p.name);
     if (cfg?.sigmas === undefined || cfg.auxdata === undefined)
-      throw new HepInputError('measurements[].config.parameters', `lumi parameter ${p.name} needs auxdata and sigmas`);
+      throw new HepInputError(
+        'measurements[].config.parameters',
+        `lumi parameter ${p.name} needs auxdata and sigmas`,
+      );
     hasConstraint[p.offset] = 1;
   }
   // Constraint list in parameter order.
   const cPar: number[] = [];
   for (let j = 0; j < nPars; j++) if (hasConstraint[j]) cPar.push(j);
   const constraintPar = Int32Array.from(cPar);
-  const constraintWidth = Float64Array.from(cPar, (j) => sigma[j]);
-  const constraintIsPoisson = Uint8Array.from(cPar, (j) => (parameters.find((p) => j >= p.offset && j < p.offset + p.size)?.constraint === 'poisson' ? 1 : 0));
-  const auxdata = Float64Array.from(cPar, (j) => aux0[j]);
+  const constraintWidth = Float64Array.from(cPar, (j) => sigma[j] as number);
+  const constraintIsPoisson = Uint8Array.from(cPar, (j) =>
+    parameters.find((p) => j >= p.offset && j < p.offset + p.size)?.constraint === 'poisson' ? 1 : 0,
+  );
+  const auxdata = Float64Array.from(cPar, (j) => aux0[j] as number);
   // Sample terms.
   const terms: SampleTerm[] = [];
   for (const ch of channels) {
-    const c = ws.channels.find((x) => x.name === ch.name) ?? ws.channels[0];
+    const c = ws.channels.find((x) => x.name === ch.name) as (typeof ws.channels)[number];
     for (const sname of ch.samples) {
-      const s = c.samples.find((x) => x.name === sname) ?? c.samples[0];
-      const t: SampleTerm = { bin0: ch.offset, nbins: ch.nbins, nominal: Float64Array.from(s.data), muls: [], histos: [] };
+      const s = c.samples.find((x) => x.name === sname) as (typeof c.samples)[number];
+      const t: SampleTerm = {
+        bin0: ch.offset,
+        nbins: ch.nbins,
+        nominal: Float64Array.from(s.data),
+        muls: [],
+        histos: [],
+      };
       for (const m of s.modifiers) {
         const p = setOf.get(m.name) as ParameterSet;
         switch (m.type) {
@@ -311,7 +345,11 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
             break;
           case 'normsys': {
             const { hi, lo } = m.data;
-            if (!(hi > 0 && lo > 0)) throw new HepInputError(`modifier ${m.name} (${c.name}/${s.name}).data`, 'normsys hi and lo must be > 0');
+            if (!(hi > 0 && lo > 0))
+              throw new HepInputError(
+                `modifier ${m.name} (${c.name}/${s.name}).data`,
+                'normsys hi and lo must be > 0',
+              );
             t.muls.push({
               kind: 2,
               par: p.offset,
@@ -322,7 +360,11 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
             break;
           }
           case 'histosys':
-            t.histos.push({ par: p.offset, hi: Float64Array.from(m.data.hi_data), lo: Float64Array.from(m.data.lo_data) });
+            t.histos.push({
+              par: p.offset,
+              hi: Float64Array.from(m.data.hi_data),
+              lo: Float64Array.from(m.data.lo_data),
+            });
             break;
         }
       }
@@ -344,10 +386,17 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
 
   /** Base yield (nominal + histosys shifts) of bin b of term t. */
   const base = (t: SampleTerm, b: number, pars: Float64Array): number => {
-    let v = t.nominal[b];
+    let v = t.nominal[b] as number;
     for (const h of t.histos) {
-      histosysDelta(histCode, h.hi[b], t.nominal[b], h.lo[b], pars[h.par], tmp);
-      v += tmp[0];
+      histosysDelta(
+        histCode,
+        h.hi[b] as number,
+        t.nominal[b] as number,
+        h.lo[b] as number,
+        pars[h.par] as number,
+        tmp,
+      );
+      v += tmp[0] as number;
     }
     return v;
   };
@@ -355,45 +404,51 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
   const factors = (t: SampleTerm, b: number, pars: Float64Array): number => {
     let prod = 1;
     for (let k = 0; k < t.muls.length; k++) {
-      const m = t.muls[k];
+      const m = t.muls[k] as MulMod;
       if (m.kind === 0) {
-        mv[k] = pars[m.par];
+        mv[k] = pars[m.par] as number;
         md[k] = 1;
       } else if (m.kind === 1) {
-        mv[k] = pars[m.par + b];
+        mv[k] = pars[m.par + b] as number;
         md[k] = 1;
       } else {
-        normsysFactor(normCode, m.hi, m.lo, m.coef, pars[m.par], tmp);
-        mv[k] = tmp[0];
-        md[k] = tmp[1];
+        normsysFactor(normCode, m.hi, m.lo, m.coef, pars[m.par] as number, tmp);
+        mv[k] = tmp[0] as number;
+        md[k] = tmp[1] as number;
       }
-      prod *= mv[k];
+      prod *= mv[k] as number;
     }
     return prod;
   };
   const expectedMain = (pars: Float64Array, out = new Float64Array(nBins)): Float64Array => {
     out.fill(0);
     for (const t of terms)
-      for (let b = 0; b < t.nbins; b++) out[t.bin0 + b] += base(t, b, pars) * factors(t, b, pars);
+      for (let b = 0; b < t.nbins; b++)
+        out[t.bin0 + b] = (out[t.bin0 + b] as number) + base(t, b, pars) * factors(t, b, pars);
     return out;
   };
   const nu = new Float64Array(nBins);
   const w = new Float64Array(nBins);
-  const twiceNll = (pars: Float64Array, main: Float64Array, aux: Float64Array, grad?: Float64Array): number => {
+  const twiceNll = (
+    pars: Float64Array,
+    main: Float64Array,
+    aux: Float64Array,
+    grad?: Float64Array,
+  ): number => {
     expectedMain(pars, nu);
     let f = 0;
     for (let b = 0; b < nBins; b++) {
-      const n = main[b];
-      const v = nu[b];
+      const n = main[b] as number;
+      const v = nu[b] as number;
       if (v > 0) f += -2 * (n * Math.log(v) - v - lnGamma(n + 1));
       else if (n > 0 || v < 0) return Number.POSITIVE_INFINITY;
       else f += 2 * lnGamma(n + 1) + 2 * v;
       w[b] = v > 0 ? 2 * (1 - n / v) : 2;
     }
     for (let c = 0; c < constraintPar.length; c++) {
-      const x = pars[constraintPar[c]];
-      const a = aux[c];
-      const s = constraintWidth[c];
+      const x = pars[constraintPar[c] as number] as number;
+      const a = aux[c] as number;
+      const s = constraintWidth[c] as number;
       if (constraintIsPoisson[c]) {
         const lam = x * s;
         if (!(lam > 0)) return Number.POSITIVE_INFINITY;
@@ -408,37 +463,45 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
     for (const t of terms) {
       const nm = t.muls.length;
       for (let b = 0; b < t.nbins; b++) {
-        const wb = w[t.bin0 + b];
+        const wb = w[t.bin0 + b] as number;
         if (wb === 0) continue;
         const bv = base(t, b, pars);
         const prod = factors(t, b, pars);
         prefix[0] = 1;
-        for (let k = 0; k < nm; k++) prefix[k + 1] = prefix[k] * mv[k];
+        for (let k = 0; k < nm; k++) prefix[k + 1] = (prefix[k] as number) * (mv[k] as number);
         let suffix = 1;
         for (let k = nm - 1; k >= 0; k--) {
-          const m = t.muls[k];
+          const m = t.muls[k] as MulMod;
           const j = m.kind === 1 ? m.par + b : m.par;
-          grad[j] += wb * bv * prefix[k] * suffix * md[k];
-          suffix *= mv[k];
+          grad[j] = (grad[j] as number) + wb * bv * (prefix[k] as number) * suffix * (md[k] as number);
+          suffix *= mv[k] as number;
         }
         for (const h of t.histos) {
-          histosysDelta(histCode, h.hi[b], t.nominal[b], h.lo[b], pars[h.par], tmp);
-          grad[h.par] += wb * prod * tmp[1];
+          histosysDelta(
+            histCode,
+            h.hi[b] as number,
+            t.nominal[b] as number,
+            h.lo[b] as number,
+            pars[h.par] as number,
+            tmp,
+          );
+          grad[h.par] = (grad[h.par] as number) + wb * prod * (tmp[1] as number);
         }
       }
     }
     for (let c = 0; c < constraintPar.length; c++) {
-      const j = constraintPar[c];
-      const x = pars[j];
-      const a = aux[c];
-      const s = constraintWidth[c];
-      if (constraintIsPoisson[c]) grad[j] += -2 * (a / x - s);
-      else grad[j] += (-2 * (a - x)) / (s * s);
+      const j = constraintPar[c] as number;
+      const x = pars[j] as number;
+      const a = aux[c] as number;
+      const s = constraintWidth[c] as number;
+      grad[j] = (grad[j] as number) + (constraintIsPoisson[c] ? -2 * (a / x - s) : (-2 * (a - x)) / (s * s));
     }
     return f;
   };
   const expectedAux = (pars: Float64Array): Float64Array =>
-    Float64Array.from(constraintPar, (j, c) => (constraintIsPoisson[c] ? pars[j] * constraintWidth[c] : pars[j]));
+    Float64Array.from(constraintPar, (j, c) =>
+      constraintIsPoisson[c] ? (pars[j] as number) * (constraintWidth[c] as number) : (pars[j] as number),
+    );
   return {
     channels,
     parameters,

@@ -136,7 +136,11 @@ function readModifier(x: unknown, path: string, nbins: number): ModifierSpec {
       };
     }
     default:
-      return { name, type: type as 'shapesys' | 'staterror', data: readNumbers(d, `${path}.data`, nbins, false) };
+      return {
+        name,
+        type: type as 'shapesys' | 'staterror',
+        data: readNumbers(d, `${path}.data`, nbins, false),
+      };
   }
 }
 
@@ -147,7 +151,8 @@ function readParameterConfig(x: unknown, path: string): ParameterConfig {
     if (!Array.isArray(x.bounds)) fail(`${path}.bounds`, 'must be an array of [lo, hi] pairs');
     out.bounds = x.bounds.map((b, i) => {
       const pair = readNumbers(b, `${path}.bounds[${i}]`, 2, false);
-      if (!(pair[0] <= pair[1])) fail(`${path}.bounds[${i}]`, 'lower bound exceeds upper bound');
+      if (!((pair[0] as number) <= (pair[1] as number)))
+        fail(`${path}.bounds[${i}]`, 'lower bound exceeds upper bound');
       return [pair[0], pair[1]] as [number, number];
     });
   }
@@ -181,7 +186,8 @@ export function parseWorkspace(input: unknown): WorkspaceSpec {
     const cp = `channels[${ci}]`;
     if (!isObject(c)) fail(cp, 'must be an object');
     const name = readString(c.name, `${cp}.name`);
-    if (!Array.isArray(c.samples) || c.samples.length === 0) fail(`${cp}.samples`, 'must be a non-empty array');
+    if (!Array.isArray(c.samples) || c.samples.length === 0)
+      fail(`${cp}.samples`, 'must be a non-empty array');
     let nbins = -1;
     const samples = c.samples.map((s, si) => {
       const sp = `${cp}.samples[${si}]`;
@@ -208,7 +214,16 @@ export function parseWorkspace(input: unknown): WorkspaceSpec {
     const name = readString(o.name, `${op}.name`);
     const ch = channels.find((c) => c.name === name);
     if (ch === undefined) fail(`${op}.name`, `no channel named ${name}`);
-    return { name, data: readNumbers(o.data, `${op}.data`, ch.samples[0].data.length, true) };
+    return {
+      name,
+      data: readNumbers(
+        o.data,
+        `${op}.data`,
+        (ch.samples[0] as import('/work/wt/issue-4/packages/stats/src/histfactory/workspace').SampleSpec).data
+          .length,
+        true,
+      ),
+    };
   });
   for (const c of channels)
     if (!observations.some((o) => o.name === c.name)) fail('observations', `missing channel ${c.name}`);
@@ -224,7 +239,10 @@ export function parseWorkspace(input: unknown): WorkspaceSpec {
     if (!Array.isArray(pars)) fail(`${mp}.config.parameters`, 'must be an array');
     return {
       name,
-      config: { poi, parameters: pars.map((p, pi) => readParameterConfig(p, `${mp}.config.parameters[${pi}]`)) },
+      config: {
+        poi,
+        parameters: pars.map((p, pi) => readParameterConfig(p, `${mp}.config.parameters[${pi}]`)),
+      },
     };
   });
   const version = typeof x.version === 'string' ? x.version : '1.0.0';
@@ -253,14 +271,19 @@ function unescapeToken(t: string): string {
  * The result is re-validated with {@link parseWorkspace}.
  */
 export function applyPatch(doc: unknown, patch: unknown): WorkspaceSpec {
-  const ops = Array.isArray(patch) ? patch : isObject(patch) && Array.isArray(patch.patch) ? patch.patch : null;
+  const ops = Array.isArray(patch)
+    ? patch
+    : isObject(patch) && Array.isArray(patch.patch)
+      ? patch.patch
+      : null;
   if (ops === null) fail('patch', 'must be an array of operations or an object with a "patch" array');
   const root: unknown = JSON.parse(JSON.stringify(doc));
   ops.forEach((o, i) => {
     const p = `patch[${i}]`;
     if (!isObject(o)) fail(p, 'must be an object');
     const op = o.op;
-    if (op !== 'add' && op !== 'replace' && op !== 'remove') fail(`${p}.op`, `unsupported op ${JSON.stringify(op)}`);
+    if (op !== 'add' && op !== 'replace' && op !== 'remove')
+      fail(`${p}.op`, `unsupported op ${JSON.stringify(op)}`);
     if (typeof o.path !== 'string' || !o.path.startsWith('/')) fail(`${p}.path`, 'must be a JSON pointer');
     const tokens = o.path.slice(1).split('/').map(unescapeToken);
     let parent: unknown = root;
@@ -268,11 +291,12 @@ export function applyPatch(doc: unknown, patch: unknown): WorkspaceSpec {
       parent = Array.isArray(parent) ? parent[Number(t)] : isObject(parent) ? parent[t] : undefined;
       if (parent === undefined) fail(`${p}.path`, `path ${o.path} does not exist`);
     }
-    const last = tokens[tokens.length - 1];
+    const last = tokens[tokens.length - 1] as string;
     const value = JSON.parse(JSON.stringify(o.value ?? null));
     if (Array.isArray(parent)) {
       const idx = last === '-' ? parent.length : Number(last);
-      if (!Number.isInteger(idx) || idx < 0 || idx > parent.length) fail(`${p}.path`, `bad array index ${last}`);
+      if (!Number.isInteger(idx) || idx < 0 || idx > parent.length)
+        fail(`${p}.path`, `bad array index ${last}`);
       if (op === 'add') parent.splice(idx, 0, value);
       else if (idx >= parent.length) fail(`${p}.path`, `path ${o.path} does not exist`);
       else if (op === 'replace') parent[idx] = value;

@@ -35,13 +35,17 @@ export function qmu(
   init?: Float64Array,
 ): { q: number; conditional: FitResult; free: FitResult } {
   const conditional = fitModel(model, data, { fixedValues: new Map([[model.poiIndex, mu]]), init });
-  const muhat = free.values[model.poiIndex];
+  const muhat = free.values[model.poiIndex] as number;
   const q = muhat > mu ? 0 : Math.max(0, conditional.twiceNll - free.twiceNll);
   return { q, conditional, free };
 }
 
 /** CLs+b, CLb, CLs from √q and √q_A (pyhf asymptotic p-values). */
-export function clsFromQ(q: number, qA: number, stat: TestStatistic): { clsb: number; clb: number; cls: number } {
+export function clsFromQ(
+  q: number,
+  qA: number,
+  stat: TestStatistic,
+): { clsb: number; clb: number; cls: number } {
   const sq = Math.sqrt(Math.max(0, q));
   const sqA = Math.sqrt(Math.max(0, qA));
   let clsb: number;
@@ -119,7 +123,7 @@ export class AsymptoticCalculator {
       CLb: clb,
       q,
       qA,
-      muhat: this.freeObs.values[this.model.poiIndex],
+      muhat: this.freeObs.values[this.model.poiIndex] as number,
     };
   }
 }
@@ -140,7 +144,8 @@ export function discovery(
 ): { q0: number; p0_obs: number; Z_obs: number; p0_exp: number[]; Z_exp: number[] } {
   const free = fitModel(model, data);
   const r = qmu(model, data, 0, free);
-  const q0 = free.values[model.poiIndex] < 0 ? 0 : Math.max(0, r.conditional.twiceNll - free.twiceNll);
+  const q0 =
+    (free.values[model.poiIndex] as number) < 0 ? 0 : Math.max(0, r.conditional.twiceNll - free.twiceNll);
   const asimov = asimovData(model, data, 1);
   const freeA = fitModel(model, asimov);
   const condA = fitModel(model, asimov, { fixedValues: new Map([[model.poiIndex, 0]]) });

@@ -8,7 +8,13 @@
 import { HepNumericalError } from '@hep/core';
 
 /** Root of f in [a, b] where f(a)·f(b) ≤ 0, to absolute tolerance `xtol` + 4ε|x|. */
-export function brentRoot(f: (x: number) => number, a: number, b: number, xtol = 1e-12, maxIter = 200): number {
+export function brentRoot(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  xtol = 1e-12,
+  maxIter = 200,
+): number {
   let fa = f(a);
   let fb = f(b);
   if (fa === 0) return a;

@@ -6,8 +6,8 @@
  * @module
  */
 
-import { choleskySolve, minimizeBounded } from '../optimize/boundedNewton.js';
 import type { HistFactoryModel } from '../histfactory/model.js';
+import { choleskySolve, minimizeBounded } from '../optimize/boundedNewton.js';
 
 /** Data to fit: main bin counts (model order) and auxiliary data. */
 export interface FitData {
@@ -55,8 +55,8 @@ export function fitModel(model: HistFactoryModel, data: FitData, options: FitOpt
   for (const [i, v] of options.fixedValues ?? []) {
     fixed[i] = 1;
     x0[i] = v;
-    lower[i] = Math.min(lower[i], v);
-    upper[i] = Math.max(upper[i], v);
+    lower[i] = Math.min(lower[i] as number, v);
+    upper[i] = Math.max(upper[i] as number, v);
   }
   const r = minimizeBounded((x, g) => model.twiceNll(x, data.main, data.aux, g), x0, {
     lower,
@@ -64,28 +64,36 @@ export function fitModel(model: HistFactoryModel, data: FitData, options: FitOpt
     fixed,
     hessian: options.uncertainties === true,
   });
-  const out: FitResult = { values: r.x, twiceNll: r.f, status: r.status, iterations: r.iterations, edm: r.edm };
+  const out: FitResult = {
+    values: r.x,
+    twiceNll: r.f,
+    status: r.status,
+    iterations: r.iterations,
+    edm: r.edm,
+  };
   if (r.hessian) {
     const free: number[] = [];
     for (let i = 0; i < n; i++) if (!fixed[i]) free.push(i);
     const m = free.length;
     const h = new Float64Array(m * m);
-    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) h[a * m + b] = r.hessian[free[a] * n + free[b]];
+    for (let a = 0; a < m; a++)
+      for (let b = 0; b < m; b++)
+        h[a * m + b] = r.hessian[(free[a] as number) * n + (free[b] as number)] as number;
     const cov = new Float64Array(m * m);
     for (let a = 0; a < m; a++) {
       const e = new Float64Array(m);
       e[a] = 1;
       const col = choleskySolve(h, m, e);
       if (col === null) continue;
-      for (let b = 0; b < m; b++) cov[b * m + a] = 2 * col[b];
+      for (let b = 0; b < m; b++) cov[b * m + a] = 2 * (col[b] as number);
     }
     const errors = new Float64Array(n);
     const corr = new Float64Array(n * n);
-    for (let a = 0; a < m; a++) errors[free[a]] = Math.sqrt(Math.max(0, cov[a * m + a]));
+    for (let a = 0; a < m; a++) errors[free[a] as number] = Math.sqrt(Math.max(0, cov[a * m + a] as number));
     for (let a = 0; a < m; a++)
       for (let b = 0; b < m; b++) {
-        const d = errors[free[a]] * errors[free[b]];
-        corr[free[a] * n + free[b]] = d > 0 ? cov[a * m + b] / d : 0;
+        const d = (errors[free[a] as number] as number) * (errors[free[b] as number] as number);
+        corr[(free[a] as number) * n + (free[b] as number)] = d > 0 ? (cov[a * m + b] as number) / d : 0;
       }
     for (let i = 0; i < n; i++) if (fixed[i]) corr[i * n + i] = 1;
     out.errors = errors;

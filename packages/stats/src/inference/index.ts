@@ -13,4 +13,10 @@ export {
 } from './asymptotics.js';
 export { brentRoot } from './brent.js';
 export { type FitData, type FitOptions, type FitResult, fitModel, observedData } from './fit.js';
-export { type BrazilPoint, brazilScan, type LimitOptions, type UpperLimitResult, upperLimit } from './upperLimit.js';
+export {
+  type BrazilPoint,
+  brazilScan,
+  type LimitOptions,
+  type UpperLimitResult,
+  upperLimit,
+} from './upperLimit.js';

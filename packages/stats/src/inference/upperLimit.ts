@@ -7,7 +7,13 @@
  */
 
 import type { HistFactoryModel } from '../histfactory/model.js';
-import { AsymptoticCalculator, BAND_SIGMAS, clsFromQ, expectedCls, type TestStatistic } from './asymptotics.js';
+import {
+  AsymptoticCalculator,
+  BAND_SIGMAS,
+  clsFromQ,
+  expectedCls,
+  type TestStatistic,
+} from './asymptotics.js';
 import { brentRoot } from './brent.js';
 import type { FitData } from './fit.js';
 
@@ -44,12 +50,15 @@ export function upperLimit(model: HistFactoryModel, options: LimitOptions = {}):
     return r;
   };
   const obs = (mu: number): number => clsFromQ(ts(mu).q, ts(mu).qA, calc.stat).cls - alpha;
-  const exp = (N: number) => (mu: number): number => expectedCls(ts(mu).qA, N) - alpha;
+  const exp =
+    (N: number) =>
+    (mu: number): number =>
+      expectedCls(ts(mu).qA, N) - alpha;
   const rtol = options.rtol ?? 1e-10;
-  const lo = Math.max(model.lower[model.poiIndex], 0);
+  const lo = Math.max(model.lower[model.poiIndex] as number, 0);
   const solve = (f: (mu: number) => number): number => {
     let a = lo;
-    let b = options.bracketHigh ?? model.upper[model.poiIndex];
+    let b = options.bracketHigh ?? (model.upper[model.poiIndex] as number);
     let fb = f(b);
     for (let k = 0; fb > 0 && k < 60; k++) {
       a = b;
@@ -79,7 +88,11 @@ export interface BrazilPoint {
 }
 
 /** CLs (observed and the five expected) on a grid of μ values, for Brazil-band plots. */
-export function brazilScan(model: HistFactoryModel, mus: readonly number[], options: LimitOptions = {}): BrazilPoint[] {
+export function brazilScan(
+  model: HistFactoryModel,
+  mus: readonly number[],
+  options: LimitOptions = {},
+): BrazilPoint[] {
   const calc = new AsymptoticCalculator(model, { data: options.data, testStat: options.testStat });
   return mus.map((mu) => {
     const r = calc.hypotest(mu);

@@ -40,24 +40,24 @@ export function choleskySolve(a: Float64Array, n: number, b: Float64Array): Floa
   const l = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
-      let s = a[i * n + j];
-      for (let k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
+      let s = a[i * n + j] as number;
+      for (let k = 0; k < j; k++) s -= (l[i * n + k] as number) * (l[j * n + k] as number);
       if (i === j) {
         if (!(s > 0)) return null;
         l[i * n + i] = Math.sqrt(s);
-      } else l[i * n + j] = s / l[j * n + j];
+      } else l[i * n + j] = s / (l[j * n + j] as number);
     }
   }
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= l[i * n + k] * y[k];
-    y[i] = s / l[i * n + i];
+    let s = b[i] as number;
+    for (let k = 0; k < i; k++) s -= (l[i * n + k] as number) * (y[k] as number);
+    y[i] = s / (l[i * n + i] as number);
   }
   for (let i = n - 1; i >= 0; i--) {
-    let s = y[i];
-    for (let k = i + 1; k < n; k++) s -= l[k * n + i] * y[k];
-    y[i] = s / l[i * n + i];
+    let s = y[i] as number;
+    for (let k = i + 1; k < n; k++) s -= (l[k * n + i] as number) * (y[k] as number);
+    y[i] = s / (l[i * n + i] as number);
   }
   return y;
 }
@@ -77,27 +77,28 @@ export function fdHessian(
   const gm = new Float64Array(n);
   const xp = Float64Array.from(x);
   for (let a = 0; a < m; a++) {
-    const i = idx[a];
-    const step = 1e-5 * Math.max(1e-2, Math.abs(x[i]));
-    let up = x[i] + step;
-    let dn = x[i] - step;
-    if (up > upper[i]) up = x[i];
-    if (dn < lower[i]) dn = x[i];
+    const i = idx[a] as number;
+    const step = 1e-5 * Math.max(1e-2, Math.abs(x[i] as number));
+    let up = (x[i] as number) + step;
+    let dn = (x[i] as number) - step;
+    if (up > (upper[i] as number)) up = x[i] as number;
+    if (dn < (lower[i] as number)) dn = x[i] as number;
     if (up === dn) {
-      up = x[i] + step;
-      dn = x[i];
+      up = (x[i] as number) + step;
+      dn = x[i] as number;
     }
     xp[i] = up;
     fg(xp, gp);
     xp[i] = dn;
     fg(xp, gm);
-    xp[i] = x[i];
+    xp[i] = x[i] as number;
     const d = up - dn;
-    for (let b = 0; b < m; b++) h[a * m + b] = (gp[idx[b]] - gm[idx[b]]) / d;
+    for (let b = 0; b < m; b++)
+      h[a * m + b] = ((gp[idx[b] as number] as number) - (gm[idx[b] as number] as number)) / d;
   }
   for (let a = 0; a < m; a++)
     for (let b = 0; b < a; b++) {
-      const s = 0.5 * (h[a * m + b] + h[b * m + a]);
+      const s = 0.5 * ((h[a * m + b] as number) + (h[b * m + a] as number));
       h[a * m + b] = s;
       h[b * m + a] = s;
     }
@@ -110,7 +111,7 @@ export function minimizeBounded(fg: GradObjective, x0: Float64Array, opts: Bound
   const { lower, upper } = opts;
   const tol = opts.edmTolerance ?? 1e-14;
   const maxIt = opts.maxIterations ?? 200;
-  const x = Float64Array.from(x0, (v, i) => Math.min(upper[i], Math.max(lower[i], v)));
+  const x = Float64Array.from(x0, (v, i) => Math.min(upper[i] as number, Math.max(lower[i] as number, v)));
   const g = new Float64Array(n);
   const gTrial = new Float64Array(n);
   const trial = new Float64Array(n);
@@ -124,7 +125,13 @@ export function minimizeBounded(fg: GradObjective, x0: Float64Array, opts: Bound
   for (; it < maxIt; it++) {
     // Active set: at a bound with the gradient pushing outward.
     const freeIdx = Int32Array.from(
-      freeAll.filter((i) => !((x[i] <= lower[i] && g[i] > 0) || (x[i] >= upper[i] && g[i] < 0))),
+      freeAll.filter(
+        (i) =>
+          !(
+            ((x[i] as number) <= (lower[i] as number) && (g[i] as number) > 0) ||
+            ((x[i] as number) >= (upper[i] as number) && (g[i] as number) < 0)
+          ),
+      ),
     );
     const m = freeIdx.length;
     if (m === 0) {
@@ -133,22 +140,26 @@ export function minimizeBounded(fg: GradObjective, x0: Float64Array, opts: Bound
       break;
     }
     const hess = fdHessian(fg, x, freeIdx, lower, upper);
-    const gf = Float64Array.from(freeIdx, (i) => g[i]);
+    const gf = Float64Array.from(freeIdx, (i) => g[i] as number);
     let d: Float64Array | null = null;
     let lambda = 0;
     let maxDiag = 0;
-    for (let a = 0; a < m; a++) maxDiag = Math.max(maxDiag, Math.abs(hess[a * m + a]));
+    for (let a = 0; a < m; a++) maxDiag = Math.max(maxDiag, Math.abs(hess[a * m + a] as number));
     for (let tries = 0; tries < 30 && d === null; tries++) {
       const hl = Float64Array.from(hess);
-      if (lambda > 0) for (let a = 0; a < m; a++) hl[a * m + a] += lambda * Math.max(Math.abs(hess[a * m + a]), 1e-12 * maxDiag, 1e-300);
+      if (lambda > 0)
+        for (let a = 0; a < m; a++)
+          hl[a * m + a] =
+            (hl[a * m + a] as number) +
+            lambda * Math.max(Math.abs(hess[a * m + a] as number), 1e-12 * maxDiag, 1e-300);
       d = choleskySolve(hl, m, gf);
       lambda = lambda === 0 ? 1e-8 : lambda * 10;
     }
     if (d === null) {
-      d = Float64Array.from(gf, (v, a) => v / Math.max(Math.abs(hess[a * m + a]), 1e-8));
+      d = Float64Array.from(gf, (v, a) => v / Math.max(Math.abs(hess[a * m + a] as number), 1e-8));
     }
     let gd = 0;
-    for (let a = 0; a < m; a++) gd += gf[a] * d[a];
+    for (let a = 0; a < m; a++) gd += (gf[a] as number) * (d[a] as number);
     edm = 0.5 * gd;
     if (edm < tol) {
       status = 0;
@@ -160,11 +171,17 @@ export function minimizeBounded(fg: GradObjective, x0: Float64Array, opts: Bound
     for (let ls = 0; ls < 40; ls++) {
       trial.set(x);
       for (let a = 0; a < m; a++) {
-        const i = freeIdx[a];
-        trial[i] = Math.min(upper[i], Math.max(lower[i], x[i] - t * d[a]));
+        const i = freeIdx[a] as number;
+        trial[i] = Math.min(
+          upper[i] as number,
+          Math.max(lower[i] as number, (x[i] as number) - t * (d[a] as number)),
+        );
       }
       let dec = 0;
-      for (let a = 0; a < m; a++) dec += g[freeIdx[a]] * (trial[freeIdx[a]] - x[freeIdx[a]]);
+      for (let a = 0; a < m; a++)
+        dec +=
+          (g[freeIdx[a] as number] as number) *
+          ((trial[freeIdx[a] as number] as number) - (x[freeIdx[a] as number] as number));
       const ft = fg(trial, gTrial);
       if (Number.isFinite(ft) && ft <= f + 1e-4 * dec) {
         accepted = true;
@@ -189,7 +206,8 @@ export function minimizeBounded(fg: GradObjective, x0: Float64Array, opts: Bound
     const hf = fdHessian(fg, x, idx, lower, upper);
     const full = new Float64Array(n * n);
     for (let a = 0; a < idx.length; a++)
-      for (let b = 0; b < idx.length; b++) full[idx[a] * n + idx[b]] = hf[a * idx.length + b];
+      for (let b = 0; b < idx.length; b++)
+        full[(idx[a] as number) * n + (idx[b] as number)] = hf[a * idx.length + b] as number;
     res.hessian = full;
   }
   return res;

@@ -21,10 +21,11 @@ export const CHI2_1DOF_95 = 3.841458820694124;
 function checkPair(s: ArrayLike<number>, b: ArrayLike<number>): void {
   assertFiniteArray('signal', s);
   assertFiniteArray('background', b);
-  if (s.length !== b.length) throw new HepInputError('background', `length ${b.length} ≠ signal length ${s.length}`);
+  if (s.length !== b.length)
+    throw new HepInputError('background', `length ${b.length} ≠ signal length ${s.length}`);
   for (let i = 0; i < b.length; i++) {
-    if (!(b[i] > 0)) throw new HepInputError('background', `must be > 0, got ${b[i]}`, i);
-    if (s[i] < 0) throw new HepInputError('signal', `must be ≥ 0, got ${s[i]}`, i);
+    if (!((b[i] as number) > 0)) throw new HepInputError('background', `must be > 0, got ${b[i]}`, i);
+    if ((s[i] as number) < 0) throw new HepInputError('signal', `must be ≥ 0, got ${s[i]}`, i);
   }
 }
 
@@ -32,7 +33,10 @@ function checkPair(s: ArrayLike<number>, b: ArrayLike<number>): void {
 export function asimovExclusionQ(signal: ArrayLike<number>, background: ArrayLike<number>): number {
   checkPair(signal, background);
   let q = 0;
-  for (let i = 0; i < signal.length; i++) q += signal[i] - background[i] * Math.log1p(signal[i] / background[i]);
+  for (let i = 0; i < signal.length; i++)
+    q +=
+      (signal[i] as number) -
+      (background[i] as number) * Math.log1p((signal[i] as number) / (background[i] as number));
   return 2 * q;
 }
 
@@ -50,7 +54,7 @@ export function asimovLimitCrossSection(
     throw new HepInputError('signalPerUnit', 'needs at least one positive entry');
   const scaled = Float64Array.from(signalPerUnit);
   const f = (sigma: number): number => {
-    for (let i = 0; i < scaled.length; i++) scaled[i] = sigma * signalPerUnit[i];
+    for (let i = 0; i < scaled.length; i++) scaled[i] = sigma * (signalPerUnit[i] as number);
     return asimovExclusionQ(scaled, background) - threshold;
   };
   let hi = 1;
@@ -63,8 +67,8 @@ export function asimovSignificance(signal: ArrayLike<number>, background: ArrayL
   checkPair(signal, background);
   let q = 0;
   for (let i = 0; i < signal.length; i++) {
-    const s = signal[i];
-    const b = background[i];
+    const s = signal[i] as number;
+    const b = background[i] as number;
     q += (s + b) * Math.log1p(s / b) - s;
   }
   return Math.sqrt(2 * q);
@@ -94,8 +98,9 @@ export function significanceWithRelativeSystematic(
   if (!(relSyst >= 0)) throw new HepInputError('relSyst', `must be ≥ 0, got ${relSyst}`);
   let B = 0;
   for (let i = 0; i < selectedBackgrounds.length; i++) {
-    if (selectedBackgrounds[i] < 0) throw new HepInputError('selectedBackgrounds', 'must be ≥ 0', i);
-    B += selectedBackgrounds[i];
+    if ((selectedBackgrounds[i] as number) < 0)
+      throw new HepInputError('selectedBackgrounds', 'must be ≥ 0', i);
+    B += selectedBackgrounds[i] as number;
   }
   if (!(B > 0)) throw new HepInputError('selectedBackgrounds', 'total must be > 0');
   return signal / Math.sqrt(B + (relSyst * B) ** 2);
