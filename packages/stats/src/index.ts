@@ -106,3 +106,51 @@ export {
 
 /** Reproduction suites this package registers with `pnpm reproduce`. */
 export const reproductionSuites: readonly ReproductionSuite[] = [phiStarMixtureSuite, phiStarWilksSuite];
+
+// HistFactory / pyhf likelihoods, fits and asymptotic CLs (issue 4).
+export {
+  applyPatch,
+  type BrazilSvgOptions,
+  brazilBandSvg,
+  buildModel,
+  type ChannelSpec,
+  type HistFactoryModel,
+  type HistosysCode,
+  type MeasurementSpec,
+  type ModelOptions,
+  type ModifierSettings,
+  type ModifierSpec,
+  type ModifierType,
+  type NormsysCode,
+  type ObservationSpec,
+  type ParameterConfig,
+  type ParameterSet,
+  type PatchOperation,
+  parseWorkspace,
+  type SampleSpec,
+  type WorkspaceSpec,
+  workspaceToJson,
+} from './histfactory/index.js';
+export {
+  AsymptoticCalculator,
+  asimovData,
+  BAND_SIGMAS,
+  type BrazilPoint,
+  brazilScan,
+  brentRoot,
+  clsFromQ,
+  discovery,
+  expectedCls,
+  type FitData,
+  type FitOptions,
+  type FitResult,
+  fitModel,
+  type HypotestResult,
+  hypotest,
+  type LimitOptions,
+  observedData,
+  qmu,
+  type TestStatistic,
+  type UpperLimitResult,
+  upperLimit,
+} from './inference/index.js';

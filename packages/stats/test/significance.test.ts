@@ -30,6 +30,20 @@ describe('counting significances against the shared scipy/hepstats references', 
     expect(d.p0 / r.p0).toBeCloseTo(1, 12);
     expect(countingDiscovery(300, 340).q0).toBe(0);
   });
+  it('paper 000 eq. 5 limit equals the pyhf median expected CLs limit of models without nuisances', () => {
+    const cases = load('histfactory_cases.json') as {
+      name: string;
+      spec: { channels: { samples: { name: string; data: number[] }[] }[] };
+      expected: { mu_up_exp?: number[] };
+    }[];
+    for (const name of ['nosys_5bin', 'nosys_10bin']) {
+      const c = cases.find((x) => x.name === name)!;
+      const samples = c.spec.channels[0]!.samples;
+      const s = samples.find((x) => x.name === 'signal')!.data;
+      const b = samples.find((x) => x.name === 'background')!.data;
+      expect(asimovCrossSectionLimit(s, b) / c.expected.mu_up_exp![2]! - 1).toBeCloseTo(0, 5);
+    }
+  });
   it('paper 000 eq. 5 cross-section limit as scipy brentq', () => {
     const limit = asimovCrossSectionLimit(limitRef.signal_per_fb, limitRef.background);
     expect(limit / limitRef.limit_fb).toBeCloseTo(1, 11);

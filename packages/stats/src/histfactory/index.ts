@@ -1,0 +1,31 @@
+/** HistFactory models from pyhf JSON workspaces. @module */
+export { type BrazilSvgOptions, brazilBandSvg } from './brazilSvg.js';
+export {
+  code4Coefficients,
+  type HistosysCode,
+  histosysDelta,
+  type NormsysCode,
+  normsysFactor,
+} from './interpolation.js';
+export {
+  buildModel,
+  type HistFactoryModel,
+  lnGamma,
+  type ModelOptions,
+  type ModifierSettings,
+  type ParameterSet,
+} from './model.js';
+export {
+  applyPatch,
+  type ChannelSpec,
+  type MeasurementSpec,
+  type ModifierSpec,
+  type ModifierType,
+  type ObservationSpec,
+  type ParameterConfig,
+  type PatchOperation,
+  parseWorkspace,
+  type SampleSpec,
+  type WorkspaceSpec,
+  workspaceToJson,
+} from './workspace.js';
