@@ -23,7 +23,6 @@ export {
 export { type KnnWeights, neighbourMean } from './knn/weights.js';
 export { Pca, type PcaJson, type PcaOptions } from './pca/pca.js';
 export {
-  argmaxRows,
   type FirstStage,
   KnnNnStack,
   type KnnNnStackOptions,
@@ -34,3 +33,4 @@ export {
 
 /** Reproduction suites this package registers with `pnpm reproduce`. */
 export const reproductionSuites: readonly ReproductionSuite[] = [];
+export { type StackingMetrics, type StageMetrics, stackingMetrics } from './stacking/stackingMetrics.js';

@@ -1,6 +1,6 @@
 import { HepInputError } from '@hep/core';
 import { describe, expect, it } from 'vitest';
-import { argmaxRows, ClassConditionalKnn, KnnNnStack } from '../src/index.js';
+import { ClassConditionalKnn, KnnNnStack } from '../src/index.js';
 
 // Two classes on a line: class 0 at x < 10 with mass 100 + x, class 1 at x ≥ 10 with mass 1000 + x.
 const x = Float64Array.from({ length: 20 }, (_, i) => i);
@@ -43,7 +43,6 @@ describe('KnnNnStack (paper 003 Fig. 7)', () => {
   });
 
   it('argmax takes the lowest class on ties; bad input throws HepInputError', async () => {
-    expect(Array.from(argmaxRows(Float64Array.from([0.5, 0.5, 0.1, 0.9]), 2))).toEqual([0, 1]);
     const stack = new KnnNnStack({ nn1: () => new Float64Array(1), nClasses: 2, regressor });
     expect(() => stack.firstStage([x, higgsness])).toThrow(HepInputError);
     expect(() => stack.predict([x])).toThrow(/second stage/);

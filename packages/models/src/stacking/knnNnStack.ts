@@ -13,7 +13,9 @@
  *
  * @module
  */
+
 import { assertInteger, HepInputError } from '@hep/core';
+import { argmaxClasses } from '@hep/stats';
 import type { ClassConditionalKnn } from '../knn/regressor.js';
 
 /** A trained classifier: feature columns → class scores, row-major `n × nClasses`. */
@@ -60,18 +62,6 @@ export interface StackPrediction {
   labels: Int32Array;
 }
 
-/** Row-wise argmax of row-major `n × c` scores, lowest index on ties. */
-export function argmaxRows(scores: Float64Array, nClasses: number): Int32Array {
-  const n = scores.length / nClasses;
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let c = 1; c < nClasses; c++) if (scores[i * nClasses + c]! > scores[i * nClasses + best]!) best = c;
-    out[i] = best;
-  }
-  return out;
-}
-
 /** The kNN → NN stack (see module documentation). */
 export class KnnNnStack {
   private nn2: ScorePredictor | null = null;
@@ -92,7 +82,7 @@ export class KnnNnStack {
     if (features.length === 0) throw new HepInputError('features', 'must contain at least one column');
     const n = features[0]!.length;
     const scores = checkScores('nn1', this.options.nn1(features), n, this.options.nClasses);
-    const labels = argmaxRows(scores, this.options.nClasses);
+    const labels = argmaxClasses(scores, this.options.nClasses);
     const sel = this.options.regressorFeatures;
     const regX = sel
       ? sel.map((j, i) => {
@@ -149,7 +139,7 @@ export class KnnNnStack {
       first.labels.length,
       this.options.nClasses,
     );
-    return { first, scores, labels: argmaxRows(scores, this.options.nClasses) };
+    return { first, scores, labels: argmaxClasses(scores, this.options.nClasses) };
   }
 }
 
