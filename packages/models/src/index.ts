@@ -25,7 +25,13 @@ export type { OptimizerSpec } from './nn/optimizer.js';
 export { Optimizer } from './nn/optimizer.js';
 export { predict } from './nn/predict.js';
 export type { MultiClassifierVariant, Preset } from './nn/presets.js';
-export { cpClassifier, lfvClassifier, massRegressor, massSelectionScore, multiClassifier } from './nn/presets.js';
+export {
+  cpClassifier,
+  lfvClassifier,
+  massRegressor,
+  massSelectionScore,
+  multiClassifier,
+} from './nn/presets.js';
 export type { ModelJSON } from './nn/serialize.js';
 export { MODEL_FORMAT_VERSION, modelFromJSON, modelToJSON } from './nn/serialize.js';
 export type {
@@ -37,7 +43,14 @@ export type {
   NetworkSpec,
   ResidualSpec,
 } from './nn/spec.js';
-export type { EarlyStopping, EpochLog, Monitor, ReduceLrOnPlateau, TrainHistory, TrainOptions } from './nn/train.js';
+export type {
+  EarlyStopping,
+  EpochLog,
+  Monitor,
+  ReduceLrOnPlateau,
+  TrainHistory,
+  TrainOptions,
+} from './nn/train.js';
 export { evaluatePacked, trainNetwork } from './nn/train.js';
 export type { SplitIndices } from './preprocessing/split.js';
 export { resampleUniformInBins, stratifiedSplit } from './preprocessing/split.js';

@@ -90,14 +90,16 @@ export function applyActivation(x: tf.Tensor2D, fn: Activation): tf.Tensor2D {
 
 function validateSpec(spec: NetworkSpec): void {
   const posInt = (name: string, v: number) => {
-    if (!Number.isSafeInteger(v) || v < 1) throw new HepInputError(name, `must be a positive integer, got ${v}`);
+    if (!Number.isSafeInteger(v) || v < 1)
+      throw new HepInputError(name, `must be a positive integer, got ${v}`);
   };
   posInt('spec.inputs', spec.inputs);
   posInt('spec.outputs', spec.outputs);
   spec.blocks.forEach((b, i) => {
     posInt(`spec.blocks[${i}].units`, b.units);
     const rate = b.dropout ?? 0;
-    if (!(rate >= 0 && rate < 1)) throw new HepInputError(`spec.blocks[${i}].dropout`, `must be in [0, 1), got ${rate}`);
+    if (!(rate >= 0 && rate < 1))
+      throw new HepInputError(`spec.blocks[${i}].dropout`, `must be in [0, 1), got ${rate}`);
   });
 }
 
@@ -138,7 +140,12 @@ export class Network {
           branch.push(
             ...this.denseBlock(
               `b${i}.${d}`,
-              { ...block, type: 'dense', activation: last ? 'linear' : block.activation, dropout: last ? 0 : block.dropout },
+              {
+                ...block,
+                type: 'dense',
+                activation: last ? 'linear' : block.activation,
+                dropout: last ? 0 : block.dropout,
+              },
               w,
               init,
               rng,
@@ -146,11 +153,17 @@ export class Network {
           );
           w = block.units;
         }
-        const needProjection = block.shortcut === 'projection' || (block.shortcut !== 'identity' && width !== block.units);
+        const needProjection =
+          block.shortcut === 'projection' || (block.shortcut !== 'identity' && width !== block.units);
         if (!needProjection && width !== block.units) {
-          throw new HepInputError(`spec.blocks[${i}].shortcut`, `identity needs width ${width} = units ${block.units}`);
+          throw new HepInputError(
+            `spec.blocks[${i}].shortcut`,
+            `identity needs width ${width} = units ${block.units}`,
+          );
         }
-        const projection = needProjection ? this.dense(`b${i}.proj`, width, block.units, init, block.l2 ?? 0, rng) : undefined;
+        const projection = needProjection
+          ? this.dense(`b${i}.proj`, width, block.units, init, block.l2 ?? 0, rng)
+          : undefined;
         ops.push({ kind: 'residual', branch, projection, fn: block.activation ?? 'linear' });
       }
       width = block.units;
@@ -159,15 +172,34 @@ export class Network {
     this.head = this.dense('out', width, spec.outputs, spec.init ?? 'glorotUniform', 0, rng);
   }
 
-  private addParam(name: string, shape: number[], values: Float32Array, trainable: boolean, l2: number): NetworkParam {
+  private addParam(
+    name: string,
+    shape: number[],
+    values: Float32Array,
+    trainable: boolean,
+    l2: number,
+  ): NetworkParam {
     const variable = tf.variable(tf.tensor(values, shape), trainable, `hep_${name}_${++variableCounter}`);
     const p: NetworkParam = { name, shape, variable, trainable, l2 };
     this.params.push(p);
     return p;
   }
 
-  private dense(name: string, fanIn: number, fanOut: number, init: Initializer, l2: number, rng: Rng): DenseOp {
-    const w = this.addParam(`${name}.kernel`, [fanIn, fanOut], initKernel(init, fanIn, fanOut, rng), true, l2);
+  private dense(
+    name: string,
+    fanIn: number,
+    fanOut: number,
+    init: Initializer,
+    l2: number,
+    rng: Rng,
+  ): DenseOp {
+    const w = this.addParam(
+      `${name}.kernel`,
+      [fanIn, fanOut],
+      initKernel(init, fanIn, fanOut, rng),
+      true,
+      l2,
+    );
     const b = this.addParam(`${name}.bias`, [fanOut], new Float32Array(fanOut), true, 0);
     return { kind: 'dense', w, b };
   }

@@ -97,7 +97,14 @@ export function massSelectionScore(predictedMass: Float64Array, mH: number, lamb
  */
 export function cpClassifier(classes = 2): Preset {
   const block = (units: number) =>
-    ({ type: 'dense', units, activation: { leakyRelu: 0.3 }, batchNorm: true, dropout: 0.375, init: 'heNormal' }) as const;
+    ({
+      type: 'dense',
+      units,
+      activation: { leakyRelu: 0.3 },
+      batchNorm: true,
+      dropout: 0.375,
+      init: 'heNormal',
+    }) as const;
   return {
     spec: {
       inputs: 26,
@@ -128,9 +135,33 @@ export type MultiClassifierVariant = '1TeV' | '1.5TeV' | '2TeV';
  */
 export function multiClassifier(variant: MultiClassifierVariant, inputs = 21, classes = 4): Preset {
   const v = {
-    '1TeV': { units: [64, 32, 16, 8], act: 'tanh', init: 'normal', l2: 5.5e-6, drop: 0.03, lr: 2e-3, batch: 160 },
-    '1.5TeV': { units: [160, 80, 40, 20], act: 'relu', init: 'uniform', l2: 4.7e-8, drop: 0, lr: 8.2e-3, batch: 160 },
-    '2TeV': { units: [128, 64, 32, 16], act: 'tanh', init: 'uniform', l2: 3.3e-8, drop: 0, lr: 9.6e-3, batch: 128 },
+    '1TeV': {
+      units: [64, 32, 16, 8],
+      act: 'tanh',
+      init: 'normal',
+      l2: 5.5e-6,
+      drop: 0.03,
+      lr: 2e-3,
+      batch: 160,
+    },
+    '1.5TeV': {
+      units: [160, 80, 40, 20],
+      act: 'relu',
+      init: 'uniform',
+      l2: 4.7e-8,
+      drop: 0,
+      lr: 8.2e-3,
+      batch: 160,
+    },
+    '2TeV': {
+      units: [128, 64, 32, 16],
+      act: 'tanh',
+      init: 'uniform',
+      l2: 3.3e-8,
+      drop: 0,
+      lr: 9.6e-3,
+      batch: 128,
+    },
   }[variant];
   return {
     spec: {

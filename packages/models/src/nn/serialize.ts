@@ -33,7 +33,8 @@ function toBase64(a: Float32Array): string {
 
 function fromBase64(s: string, n: number, name: string): Float32Array {
   const bytes = Buffer.from(s, 'base64');
-  if (bytes.length !== n * 4) throw new HepInputError(`weights.${name}`, `expected ${n} float32 values, got ${bytes.length / 4}`);
+  if (bytes.length !== n * 4)
+    throw new HepInputError(`weights.${name}`, `expected ${n} float32 values, got ${bytes.length / 4}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) out[i] = view.getFloat32(i * 4, true);
@@ -41,7 +42,10 @@ function fromBase64(s: string, n: number, name: string): Float32Array {
 }
 
 /** Serialises network weights (bit-exact), spec, and optionally scaler and history. */
-export function modelToJSON(net: Network, extras: { scaler?: StandardScaler; history?: TrainHistory } = {}): ModelJSON {
+export function modelToJSON(
+  net: Network,
+  extras: { scaler?: StandardScaler; history?: TrainHistory } = {},
+): ModelJSON {
   return {
     format: 'hep-ts/nn',
     version: MODEL_FORMAT_VERSION,
@@ -57,19 +61,31 @@ export function modelToJSON(net: Network, extras: { scaler?: StandardScaler; his
 }
 
 /** Rebuilds a network (and scaler/history) from {@link modelToJSON} output; predictions are bit-identical. */
-export function modelFromJSON(json: ModelJSON): { net: Network; scaler?: StandardScaler; history?: TrainHistory } {
-  if (json?.format !== 'hep-ts/nn') throw new HepInputError('json.format', `expected 'hep-ts/nn', got ${json?.format}`);
+export function modelFromJSON(json: ModelJSON): {
+  net: Network;
+  scaler?: StandardScaler;
+  history?: TrainHistory;
+} {
+  if (json?.format !== 'hep-ts/nn')
+    throw new HepInputError('json.format', `expected 'hep-ts/nn', got ${json?.format}`);
   if (json.version !== MODEL_FORMAT_VERSION) {
-    throw new HepInputError('json.version', `unsupported version ${json.version} (this build reads ${MODEL_FORMAT_VERSION})`);
+    throw new HepInputError(
+      'json.version',
+      `unsupported version ${json.version} (this build reads ${MODEL_FORMAT_VERSION})`,
+    );
   }
   const net = new Network(json.spec, new Rng(0));
   if (json.weights.length !== net.params.length) {
     net.dispose();
-    throw new HepInputError('json.weights', `expected ${net.params.length} arrays, got ${json.weights.length}`);
+    throw new HepInputError(
+      'json.weights',
+      `expected ${net.params.length} arrays, got ${json.weights.length}`,
+    );
   }
   net.params.forEach((p, i) => {
     const w = json.weights[i] as ModelJSON['weights'][number];
-    if (w.name !== p.name) throw new HepInputError(`json.weights[${i}].name`, `expected ${p.name}, got ${w.name}`);
+    if (w.name !== p.name)
+      throw new HepInputError(`json.weights[${i}].name`, `expected ${p.name}, got ${w.name}`);
     const n = p.shape.reduce((a, b) => a * b, 1);
     const values = fromBase64(w.data, n, p.name);
     tf.tidy(() => p.variable.assign(tf.tensor(values, p.shape as number[])));

@@ -83,7 +83,8 @@ export function evaluatePacked(
   const n = rows.length / d;
   let lossSum = 0;
   let metricSum = 0;
-  const classifier = net.spec.loss.kind === 'binaryCrossEntropy' || net.spec.loss.kind === 'categoricalCrossEntropy';
+  const classifier =
+    net.spec.loss.kind === 'binaryCrossEntropy' || net.spec.loss.kind === 'categoricalCrossEntropy';
   for (let s = 0; s < n; s += batchSize) {
     const e = Math.min(n, s + batchSize);
     const [l, m] = tf.tidy(() => {
@@ -100,7 +101,9 @@ export function evaluatePacked(
     lossSum += l;
     metricSum += m;
   }
-  return classifier ? { loss: lossSum / n, accuracy: metricSum / n } : { loss: lossSum / n, mae: metricSum / (n * k) };
+  return classifier
+    ? { loss: lossSum / n, accuracy: metricSum / n }
+    : { loss: lossSum / n, mae: metricSum / (n * k) };
 }
 
 /**
@@ -132,15 +135,20 @@ export function trainNetwork(
     for (let i = 0; i < n; i++) {
       const c = k === 1 ? ((target[i] as number) > 0.5 ? 1 : 0) : (target[i] as number);
       const w = cw[c];
-      if (w === undefined || !(w >= 0)) throw new HepInputError('classWeights', `no non-negative weight for class ${c}`, c);
+      if (w === undefined || !(w >= 0))
+        throw new HepInputError('classWeights', `no non-negative weight for class ${c}`, c);
       weights[i] = w;
     }
   }
   const val = options.validation
-    ? { rows: packRows(options.validation.features, d, 'validation.features'), targets: packTargets(options.validation.target, k) }
+    ? {
+        rows: packRows(options.validation.features, d, 'validation.features'),
+        targets: packTargets(options.validation.target, k),
+      }
     : undefined;
   const batch = options.batchSize;
-  if (!Number.isSafeInteger(batch) || batch < 1) throw new HepInputError('batchSize', `must be a positive integer, got ${batch}`);
+  if (!Number.isSafeInteger(batch) || batch < 1)
+    throw new HepInputError('batchSize', `must be a positive integer, got ${batch}`);
   const rng = options.rng ?? new Rng(options.seed ?? 0);
   const optimizer = new Optimizer(options.optimizer);
   const trainable = net.params.filter((p) => p.trainable);
@@ -195,7 +203,9 @@ export function trainNetwork(
         }, varList);
         optimizer.apply(varMap, grads);
         for (const st of bnStats) {
-          st.op.mean.variable.assign(tf.add(tf.mul(BN_MOMENTUM, st.op.mean.variable), tf.mul(1 - BN_MOMENTUM, st.mean)));
+          st.op.mean.variable.assign(
+            tf.add(tf.mul(BN_MOMENTUM, st.op.mean.variable), tf.mul(1 - BN_MOMENTUM, st.mean)),
+          );
           st.op.variance.variable.assign(
             tf.add(tf.mul(BN_MOMENTUM, st.op.variance.variable), tf.mul(1 - BN_MOMENTUM, st.variance)),
           );
@@ -231,7 +241,8 @@ export function trainNetwork(
         best = v;
         bestEpoch = epoch;
         waitEs = 0;
-        if (es.restoreBest) bestWeights = net.params.map((p) => p.variable.dataSync() as Float32Array).map((a) => a.slice());
+        if (es.restoreBest)
+          bestWeights = net.params.map((p) => p.variable.dataSync() as Float32Array).map((a) => a.slice());
       } else if (++waitEs >= es.patience) {
         stop = true;
         stoppedEarly = true;

@@ -38,9 +38,13 @@ export function stratifiedSplit(
   const byClass = new Map<number, number[]>();
   for (let i = 0; i < labels.length; i++) {
     const c = labels[i] as number;
-    if (!Number.isInteger(c)) throw new HepInputError('labels', `class label must be an integer, got ${c}`, i);
+    if (!Number.isInteger(c))
+      throw new HepInputError('labels', `class label must be an integer, got ${c}`, i);
     let list = byClass.get(c);
-    if (!list) byClass.set(c, (list = []));
+    if (!list) {
+      list = [];
+      byClass.set(c, list);
+    }
     list.push(i);
   }
   const train: number[] = [];
@@ -73,9 +77,11 @@ export function resampleUniformInBins(
   rng: Rng,
 ): Int32Array {
   const { count, lo, hi } = bins;
-  if (!Number.isSafeInteger(count) || count < 1) throw new HepInputError('bins.count', `must be a positive integer, got ${count}`);
+  if (!Number.isSafeInteger(count) || count < 1)
+    throw new HepInputError('bins.count', `must be a positive integer, got ${count}`);
   if (!(hi > lo)) throw new HepInputError('bins', `need hi > lo, got [${lo}, ${hi})`);
-  if (!Number.isSafeInteger(total) || total < 0) throw new HepInputError('total', `must be a non-negative integer, got ${total}`);
+  if (!Number.isSafeInteger(total) || total < 0)
+    throw new HepInputError('total', `must be a non-negative integer, got ${total}`);
   const members: number[][] = Array.from({ length: count }, () => []);
   for (let i = 0; i < variable.length; i++) {
     const v = variable[i] as number;
@@ -90,7 +96,8 @@ export function resampleUniformInBins(
     const m = members[b] as number[];
     if (want > 0 && m.length === 0) throw new HepInputError('variable', `bin ${b} is empty`, b);
     shuffle(m, rng);
-    for (let r = 0; r < want; r++) out[k++] = r < m.length ? (m[r] as number) : (m[rng.uniformInt(m.length)] as number);
+    for (let r = 0; r < want; r++)
+      out[k++] = r < m.length ? (m[r] as number) : (m[rng.uniformInt(m.length)] as number);
   }
   return out;
 }

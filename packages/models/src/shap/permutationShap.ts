@@ -42,7 +42,10 @@ export function permutationShap(
 ): ShapResult {
   const d = explain.length;
   if (d === 0 || background.length !== d) {
-    throw new HepInputError('background', `needs the ${d} feature columns of explain, got ${background.length}`);
+    throw new HepInputError(
+      'background',
+      `needs the ${d} feature columns of explain, got ${background.length}`,
+    );
   }
   const n = explain[0]?.length ?? 0;
   const nbAll = background[0]?.length ?? 0;
@@ -102,6 +105,8 @@ export function permutationShap(
     for (let i = 0; i < n; i++) s += Math.abs((values[j] as Float64Array)[i] as number);
     meanAbs[j] = n > 0 ? s / n : 0;
   }
-  const ranking = Int32Array.from({ length: d }, (_, j) => j).sort((a, b) => (meanAbs[b] as number) - (meanAbs[a] as number));
+  const ranking = Int32Array.from({ length: d }, (_, j) => j).sort(
+    (a, b) => (meanAbs[b] as number) - (meanAbs[a] as number),
+  );
   return { values, meanAbs, ranking };
 }

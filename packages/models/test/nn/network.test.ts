@@ -24,7 +24,10 @@ function gradCheck(spec: NetworkSpec, y: tf.Tensor2D, training: boolean): void {
   const loss = () =>
     tf.mean(perSampleLoss(spec.loss, net.logits(X, { training, rng: new Rng(9) }), y)) as tf.Scalar;
   const vars = net.params.filter((p) => p.trainable);
-  const { grads } = tf.variableGrads(loss, vars.map((p) => p.variable));
+  const { grads } = tf.variableGrads(
+    loss,
+    vars.map((p) => p.variable),
+  );
   const pick = new Rng(11);
   for (const p of vars) {
     const g = grads[p.variable.name]!.dataSync();
@@ -46,11 +49,19 @@ function gradCheck(spec: NetworkSpec, y: tf.Tensor2D, training: boolean): void {
   net.dispose();
 }
 
-
 describe('gradients match finite differences (cpu backend)', () => {
   it('Dense + tanh/sigmoid + BCE', () => {
     gradCheck(
-      { inputs: 3, blocks: [{ type: 'dense', units: 4, activation: 'tanh' }, { type: 'dense', units: 3, activation: 'sigmoid' }], outputs: 1, outputActivation: 'sigmoid', loss: { kind: 'binaryCrossEntropy' } },
+      {
+        inputs: 3,
+        blocks: [
+          { type: 'dense', units: 4, activation: 'tanh' },
+          { type: 'dense', units: 3, activation: 'sigmoid' },
+        ],
+        outputs: 1,
+        outputActivation: 'sigmoid',
+        loss: { kind: 'binaryCrossEntropy' },
+      },
       y1,
       false,
     );
@@ -116,7 +127,13 @@ describe('BatchNorm and Dropout: training vs inference (Keras semantics)', () =>
     net.dispose();
   });
   it('Dropout is active only in training: zeroes units and rescales survivors by 1/(1 − rate)', () => {
-    const dspec: NetworkSpec = { inputs: 3, blocks: [{ type: 'dense', units: 400, dropout: 0.25 }], outputs: 1, outputActivation: 'linear', loss: { kind: 'mse' } };
+    const dspec: NetworkSpec = {
+      inputs: 3,
+      blocks: [{ type: 'dense', units: 400, dropout: 0.25 }],
+      outputs: 1,
+      outputActivation: 'linear',
+      loss: { kind: 'mse' },
+    };
     const net = new Network(dspec, new Rng(2));
     const a = net.logits(X).dataSync();
     const b = net.logits(X).dataSync();
@@ -136,7 +153,9 @@ describe('BatchNorm and Dropout: training vs inference (Keras semantics)', () =>
     expect(Math.abs(zeros / 1e4 - 0.25)).toBeLessThan(0.02); // binomial σ = 0.0043
   });
   it('rejects invalid specs with HepInputError naming the field', () => {
-    expect(() => new Network({ ...spec, blocks: [{ type: 'dense', units: 2, dropout: 1 }] }, new Rng(1))).toThrow(/blocks\[0\]\.dropout/);
+    expect(
+      () => new Network({ ...spec, blocks: [{ type: 'dense', units: 2, dropout: 1 }] }, new Rng(1)),
+    ).toThrow(/blocks\[0\]\.dropout/);
     expect(() => new Network({ ...spec, inputs: 0 }, new Rng(1))).toThrow(/spec\.inputs/);
   });
 });

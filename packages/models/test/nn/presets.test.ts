@@ -2,7 +2,13 @@ import { Rng } from '@hep/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initEngine } from '../../src/nn/engine.js';
 import { Network } from '../../src/nn/network.js';
-import { cpClassifier, lfvClassifier, massRegressor, massSelectionScore, multiClassifier } from '../../src/nn/presets.js';
+import {
+  cpClassifier,
+  lfvClassifier,
+  massRegressor,
+  massSelectionScore,
+  multiClassifier,
+} from '../../src/nn/presets.js';
 
 beforeAll(async () => {
   await initEngine('wasm');

@@ -1,12 +1,12 @@
 import { Rng } from '@hep/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { packRows, packTargets } from '../../src/nn/data.js';
 import { initEngine, tf } from '../../src/nn/engine.js';
 import { Network } from '../../src/nn/network.js';
 import { predict } from '../../src/nn/predict.js';
 import { modelFromJSON, modelToJSON } from '../../src/nn/serialize.js';
 import type { NetworkSpec } from '../../src/nn/spec.js';
 import { evaluatePacked, trainNetwork } from '../../src/nn/train.js';
-import { packRows, packTargets } from '../../src/nn/data.js';
 import { StandardScaler } from '../../src/preprocessing/standardScaler.js';
 import { aucMannWhitney } from './helpers.js';
 
@@ -125,7 +125,12 @@ describe('trainNetwork', () => {
     const d = blobs(400, 4);
     const net = new Network(classifier, new Rng(1));
     expect(() =>
-      trainNetwork(net, d.cols, d.y, { epochs: 1, batchSize: 64, optimizer: { kind: 'adam', learningRate: 1e-3 }, classWeights: [1] }),
+      trainNetwork(net, d.cols, d.y, {
+        epochs: 1,
+        batchSize: 64,
+        optimizer: { kind: 'adam', learningRate: 1e-3 },
+        classWeights: [1],
+      }),
     ).toThrow(/classWeights/);
     net.dispose();
   });
@@ -135,7 +140,12 @@ describe('trainNetwork', () => {
     const scaler = StandardScaler.fit(d.cols);
     const z = scaler.transform(d.cols);
     const net = new Network(classifier, new Rng(8));
-    const history = trainNetwork(net, z, d.y, { epochs: 2, batchSize: 32, seed: 1, optimizer: { kind: 'adam', learningRate: 1e-2 } });
+    const history = trainNetwork(net, z, d.y, {
+      epochs: 2,
+      batchSize: 32,
+      seed: 1,
+      optimizer: { kind: 'adam', learningRate: 1e-2 },
+    });
     const json = JSON.parse(JSON.stringify(modelToJSON(net, { scaler, history })));
     const back = modelFromJSON(json);
     expect(Array.from(predict(back.net, z))).toEqual(Array.from(predict(net, z)));
