@@ -33,4 +33,57 @@ export {
 
 /** Reproduction suites this package registers with `pnpm reproduce`. */
 export const reproductionSuites: readonly ReproductionSuite[] = [];
+
+// --- neural networks (issue 7) ---
+export type { FeatureColumns } from './nn/data.js';
+export { packRows, packTargets } from './nn/data.js';
+export type { NnBackend } from './nn/engine.js';
+export { initEngine } from './nn/engine.js';
+export { initKernel } from './nn/init.js';
+export {
+  binaryCrossEntropyFromLogits,
+  categoricalCrossEntropyFromLogits,
+  huberLoss,
+  meanSquaredError,
+  perSampleLoss,
+} from './nn/losses.js';
+export type { BnBatchStats, ForwardMode, NetworkParam } from './nn/network.js';
+export { applyActivation, BN_EPSILON, BN_MOMENTUM, dropoutMask, Network } from './nn/network.js';
+export type { OptimizerSpec } from './nn/optimizer.js';
+export { Optimizer } from './nn/optimizer.js';
+export { predict } from './nn/predict.js';
+export type { MultiClassifierVariant, Preset } from './nn/presets.js';
+export {
+  cpClassifier,
+  lfvClassifier,
+  massRegressor,
+  massSelectionScore,
+  multiClassifier,
+} from './nn/presets.js';
+export type { ModelJSON } from './nn/serialize.js';
+export { MODEL_FORMAT_VERSION, modelFromJSON, modelToJSON } from './nn/serialize.js';
+export type {
+  Activation,
+  BlockSpec,
+  DenseSpec,
+  Initializer,
+  LossSpec,
+  NetworkSpec,
+  ResidualSpec,
+} from './nn/spec.js';
+export type {
+  EarlyStopping,
+  EpochLog,
+  Monitor,
+  ReduceLrOnPlateau,
+  TrainHistory,
+  TrainOptions,
+} from './nn/train.js';
+export { evaluatePacked, trainNetwork } from './nn/train.js';
+export type { SplitIndices } from './preprocessing/split.js';
+export { resampleUniformInBins, stratifiedSplit } from './preprocessing/split.js';
+export type { StandardScalerJSON } from './preprocessing/standardScaler.js';
+export { StandardScaler } from './preprocessing/standardScaler.js';
+export type { BatchModel, PermutationShapOptions, ShapResult } from './shap/permutationShap.js';
+export { permutationShap } from './shap/permutationShap.js';
 export { type StackingMetrics, type StageMetrics, stackingMetrics } from './stacking/stackingMetrics.js';

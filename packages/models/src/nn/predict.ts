@@ -1,0 +1,26 @@
+/**
+ * Batched inference over feature columns.
+ *
+ * @module
+ */
+import { type FeatureColumns, packRows } from './data.js';
+import { tf } from './engine.js';
+import type { Network } from './network.js';
+
+/**
+ * Network outputs for every event, computed in batches of `batchSize` in inference mode.
+ * Returns a Float64Array of length n·outputs, row-major (for one output: the score per event).
+ */
+export function predict(net: Network, features: FeatureColumns, batchSize = 16384): Float64Array {
+  const d = net.spec.inputs;
+  const k = net.spec.outputs;
+  const rows = packRows(features, d);
+  const n = rows.length / d;
+  const out = new Float64Array(n * k);
+  for (let s = 0; s < n; s += batchSize) {
+    const e = Math.min(n, s + batchSize);
+    const y = tf.tidy(() => net.forward(tf.tensor2d(rows.subarray(s * d, e * d), [e - s, d])).dataSync());
+    out.set(y, s * k);
+  }
+  return out;
+}
