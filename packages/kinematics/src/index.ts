@@ -15,6 +15,8 @@ export { cosThetaCollinsSoper, cosThetaStar } from './angles/cosThetaStar.js';
 export { alignRhoRhoEvent } from './cp/alignEvent.js';
 export type { PhiStarColumns, PhiStarOptions, PhiStarResult, RhoRhoPions } from './cp/phiStar.js';
 export { phiStar } from './cp/phiStar.js';
+export type { HiggsnessOptions, TopnessOptions } from './higgsness/chi2.js';
+export { higgsnessChi2, topnessChi2 } from './higgsness/chi2.js';
 export type { JaggedArrays, JaggedPairs, ObjectColumns, PairOptions } from './jagged/jagged.js';
 export { leading, pairs, selectObjects, sortByPt, take } from './jagged/jagged.js';
 export { fromPtEtaPhiE, fromPtEtaPhiM, fromPxPyPzE } from './lorentz/constructors.js';
