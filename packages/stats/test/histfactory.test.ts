@@ -10,6 +10,7 @@ import {
   fitModel,
   hypotest,
   normalIsf,
+  type ObservationSpec,
   observedData,
   parseWorkspace,
   upperLimit,
@@ -129,12 +130,7 @@ describe('HistFactory workspaces', () => {
       { op: 'add', path: '/measurements/0/config/parameters/-', value: { name: 'mu', bounds: [[0, 5]] } },
     ]);
     expect(JSON.stringify(spec)).toBe(before);
-    expect(
-      (
-        patched
-          .observations[0] as import('/work/wt/issue-4/packages/stats/src/histfactory/workspace').ObservationSpec
-      ).data[0],
-    ).toBe(60);
+    expect((patched.observations[0] as ObservationSpec).data[0]).toBe(60);
     expect(buildModel(patched).upper[buildModel(patched).poiIndex]).toBe(5);
     expect(() => applyPatch(spec, [{ op: 'remove', path: '/nope/0' }])).toThrow(/patch\[0\]\.path/);
   });

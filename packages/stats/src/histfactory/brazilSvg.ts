@@ -27,25 +27,15 @@ export function brazilBandSvg(points: readonly BrazilPoint[], options: BrazilSvg
   if (points.length < 2) throw new HepInputError('points', 'need at least two scan points');
   points.forEach((p, i) => {
     if (p.CLs_exp.length !== 5) throw new HepInputError('points', 'CLs_exp must have five entries', i);
-    if (
-      i > 0 &&
-      !(
-        p.mu >
-        (points[i - 1] as import('/work/wt/issue-4/packages/stats/src/inference/upperLimit').BrazilPoint).mu
-      )
-    )
+    if (i > 0 && !(p.mu > (points[i - 1] as BrazilPoint).mu))
       throw new HepInputError('points', 'mu must increase', i);
   });
   const W = options.width ?? 640;
   const H = options.height ?? 420;
   const alpha = options.alpha ?? 0.05;
   const m = { l: 60, r: 20, t: 20, b: 50 };
-  const x0 = (points[0] as import('/work/wt/issue-4/packages/stats/src/inference/upperLimit').BrazilPoint).mu;
-  const x1 = (
-    points[
-      points.length - 1
-    ] as import('/work/wt/issue-4/packages/stats/src/inference/upperLimit').BrazilPoint
-  ).mu;
+  const x0 = (points[0] as BrazilPoint).mu;
+  const x1 = (points[points.length - 1] as BrazilPoint).mu;
   const px = (mu: number): number => m.l + ((mu - x0) / (x1 - x0)) * (W - m.l - m.r);
   const py = (cls: number): number => H - m.b - Math.min(1, Math.max(0, cls)) * (H - m.t - m.b);
   const line = (k: (p: BrazilPoint) => number): string =>

@@ -18,7 +18,7 @@ import {
   type NormsysCode,
   normsysFactor,
 } from './interpolation.js';
-import type { ModifierSpec, WorkspaceSpec } from './workspace.js';
+import type { ModifierSpec, SampleSpec, WorkspaceSpec } from './workspace.js';
 
 /** Interpolation settings; the default is pyhf's (normsys code4, histosys code4p). ROOT-compatible: code1 + code0. */
 export interface ModifierSettings {
@@ -143,9 +143,7 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
   const channels: { name: string; nbins: number; offset: number; samples: string[] }[] = [];
   let nBins = 0;
   for (const { c, i: ci } of chOrder) {
-    const nb = (
-      c.samples[0] as import('/work/wt/issue-4/packages/stats/src/histfactory/workspace').SampleSpec
-    ).data.length;
+    const nb = (c.samples[0] as SampleSpec).data.length;
     const samples = c.samples.map((s, i) => ({ s, i })).sort((a, b) => (a.s.name < b.s.name ? -1 : 1));
     channels.push({ name: c.name, nbins: nb, offset: nBins, samples: samples.map((x) => x.s.name) });
     nBins += nb;

@@ -216,13 +216,7 @@ export function parseWorkspace(input: unknown): WorkspaceSpec {
     if (ch === undefined) fail(`${op}.name`, `no channel named ${name}`);
     return {
       name,
-      data: readNumbers(
-        o.data,
-        `${op}.data`,
-        (ch.samples[0] as import('/work/wt/issue-4/packages/stats/src/histfactory/workspace').SampleSpec).data
-          .length,
-        true,
-      ),
+      data: readNumbers(o.data, `${op}.data`, (ch.samples[0] as SampleSpec).data.length, true),
     };
   });
   for (const c of channels)
