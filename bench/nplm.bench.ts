@@ -29,14 +29,19 @@ export default defineSuite({
           name: `reference Adam, ${ADAM_EPOCHS_TIMED} epochs`,
           run: () => nplmTest(data, reference, { ...options, mode: 'reference', epochs: ADAM_EPOCHS_TIMED }),
         },
-        anchors: [{ name: 'reference Adam 300 000 epochs (extrapolated from 20 here)', seconds: perEpoch * 300_000 }],
+        anchors: [
+          { name: 'reference Adam 300 000 epochs (extrapolated from 20 here)', seconds: perEpoch * 300_000 },
+        ],
         minSeconds: 2,
         maxRepeats: 3,
       },
       {
         name: 'symmetrized toy, N_A=N_B=2000 (fast) vs Adam 200 epochs',
         ours: { name: 'fast', run: () => symmetrizedTest(a, b) },
-        baseline: { name: 'reference Adam, 200 epochs', run: () => symmetrizedTest(a, b, { mode: 'reference', epochs: 200 }) },
+        baseline: {
+          name: 'reference Adam, 200 epochs',
+          run: () => symmetrizedTest(a, b, { mode: 'reference', epochs: 200 }),
+        },
         minSeconds: 2,
         maxRepeats: 3,
       },
