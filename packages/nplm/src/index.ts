@@ -42,6 +42,7 @@ export {
   type TrainingResult,
   trainAdam,
 } from './optimize.js';
+export { type SymmetrizedPermutationOptions, symmetrizedPermutationTest } from './permutation.js';
 export {
   gTestHomogeneity,
   prepareTwoSample,

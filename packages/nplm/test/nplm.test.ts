@@ -21,6 +21,7 @@ import {
   sampleBackground,
   sampleBenchmarkData,
   signalDensity,
+  symmetrizedPermutationTest,
   symmetrizedTest,
   trainAdam,
 } from '../src/index.js';
@@ -197,5 +198,18 @@ describe('optimisers', () => {
     const adam = trainAdam(problem, start, { epochs: 50, learningRate: 0.1 });
     for (const v of [...n.theta, ...adam.theta]) expect(Math.abs(v)).toBeLessThanOrEqual(1);
     expect(n.loss).toBeLessThanOrEqual(adam.loss + 1e-9);
+  });
+});
+
+describe('permutation null of t_sym', () => {
+  it('observed equals t_sym, null has the requested size, p = (1 + k)/(n + 1)', () => {
+    const a = sampleBenchmarkData(Rng.stream(9, 0), 60, { shape: 'bulk', expected: 20 });
+    const b = sampleBenchmarkData(Rng.stream(9, 1), 60);
+    const opts = { starts: 1, nPermutations: 4, permutationSeed: 3 };
+    const r = symmetrizedPermutationTest(a, b, opts);
+    expect(r.observed).toBeCloseTo(symmetrizedTest(a, b, { starts: 1 }).t, 10);
+    expect(r.nullValues.length).toBe(4);
+    const k = Array.from(r.nullValues).filter((t) => t >= r.observed).length;
+    expect(r.pValue).toBeCloseTo((1 + k) / 5, 12);
   });
 });
