@@ -1,7 +1,63 @@
 /**
+ * `@hep/nplm`: the New Physics Learning Machine (D'Agnolo & Wulzer 2019) and the symmetrized
+ * two-sample test of paper 004, with an exact fast optimiser and the reference Adam training.
+ *
  * @packageDocumentation
  */
 import type { ReproductionSuite } from '@hep/core';
+import { nplmNullSuite, symmetrizedNullSuite } from './reproduce/nullSuites.js';
+
+export { crossEntropyPointwiseLoss, crossEntropyTest } from './crossEntropy.js';
+export { checkShape, type TrainingOptions, trainNetwork } from './fit.js';
+export { idealSignificance, idealSignificanceBinned } from './ideal.js';
+export { type Sample, type Standardisation, sampleShape, stackRows, standardisationOf } from './inputs.js';
+export {
+  DEFAULT_SHAPE,
+  evaluateNetwork,
+  glorotInit,
+  type NetworkShape,
+  parameterCount,
+  sigmoid,
+} from './network.js';
+export {
+  chi2PValue,
+  empiricalPValue,
+  type NetworkTestResult,
+  type NplmOptions,
+  networkTestResult,
+  nplmTest,
+} from './nplm.js';
+export {
+  evaluateLoss,
+  evaluateObjective,
+  nplmPointwiseLoss,
+  type ObjectiveValue,
+  ObjectiveWorkspace,
+  type PointwiseLoss,
+} from './objective.js';
+export {
+  type AdamOptions,
+  minimizeProjectedNewton,
+  type TrainingProblem,
+  type TrainingResult,
+  trainAdam,
+} from './optimize.js';
+export { type SymmetrizedPermutationOptions, symmetrizedPermutationTest } from './permutation.js';
+export {
+  gTestHomogeneity,
+  prepareTwoSample,
+  type SymmetrizedResult,
+  symmetrizedTest,
+  type TwoSampleOptions,
+} from './symmetrized.js';
+export {
+  type BenchmarkSignal,
+  backgroundDensity,
+  sampleBackground,
+  sampleBenchmarkData,
+  sampleSignal,
+  signalDensity,
+} from './toys.js';
 
 /** Reproduction suites this package registers with `pnpm reproduce`. */
-export const reproductionSuites: readonly ReproductionSuite[] = [];
+export const reproductionSuites: readonly ReproductionSuite[] = [nplmNullSuite, symmetrizedNullSuite];
