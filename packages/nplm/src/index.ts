@@ -21,7 +21,6 @@ export {
 } from './network.js';
 export {
   chi2PValue,
-  empiricalPValue,
   type NetworkTestResult,
   type NplmOptions,
   networkTestResult,

@@ -9,8 +9,7 @@
  * @module
  */
 import { assertPositive, HepInputError } from '@hep/core';
-import { normalIsf } from '@hep/stats';
-import { chi2SurvivalIntegerDof } from './chi2.js';
+import { chi2Sf, normalIsf } from '@hep/stats';
 import { checkShape, type TrainingOptions, trainNetwork } from './fit.js';
 import { type Sample, sampleShape, stackRows, standardisationOf } from './inputs.js';
 import { DEFAULT_SHAPE, evaluateNetwork, type NetworkShape, parameterCount } from './network.js';
@@ -84,26 +83,10 @@ export interface NetworkTestResult {
   densityRatio(points: Sample): Float64Array;
 }
 
-/** χ² p-value and Z of t for integer dof. */
+/** χ² p-value P(χ²_dof > t) and its significance Z = Φ̄⁻¹(p). */
 export function chi2PValue(t: number, dof: number): { pValue: number; significance: number } {
-  const p = chi2SurvivalIntegerDof(t, dof);
+  const p = chi2Sf(t, dof);
   return { pValue: p, significance: normalIsf(p) };
-}
-
-/**
- * Empirical p-value of t against a null sample: #{t0 ≥ t}/N_toys, reported as the bound 1/N_toys
- * when no null toy reaches t (`isBound` true); Z = Φ⁻¹(1 − p).
- */
-export function empiricalPValue(
-  t: number,
-  nullValues: ArrayLike<number>,
-): { pValue: number; significance: number; isBound: boolean } {
-  const n = nullValues.length;
-  if (n < 1) throw new HepInputError('nullValues', 'is empty');
-  let k = 0;
-  for (let i = 0; i < n; i++) if ((nullValues[i] as number) >= t) k++;
-  const p = k === 0 ? 1 / n : k / n;
-  return { pValue: p, significance: normalIsf(p), isBound: k === 0 };
 }
 
 /**

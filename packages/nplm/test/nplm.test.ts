@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { HepInputError, Rng } from '@hep/core';
 import { describe, expect, it } from 'vitest';
-import { chi2SurvivalIntegerDof, kolmogorovSurvival } from '../src/chi2.js';
 import {
   backgroundDensity,
   crossEntropyPointwiseLoss,
   crossEntropyTest,
-  empiricalPValue,
   evaluateObjective,
   glorotInit,
   gTestHomogeneity,
@@ -149,21 +147,6 @@ describe('symmetrized and cross-entropy tests', () => {
     expect(sym.dof).toBe(12);
     const ce = crossEntropyTest(a, b, { starts: 3 });
     expect(ce.t).toBeCloseTo(g.G, 4);
-  });
-});
-
-describe('private χ² and KS helpers (swap for @hep/stats after merge)', () => {
-  it('chi2 survival matches scipy.stats.chi2.sf', () => {
-    for (const [x, k, sf] of ref.chi2_sf) {
-      expect(Math.abs(chi2SurvivalIntegerDof(x, k) - sf)).toBeLessThanOrEqual(1e-12 + 1e-10 * sf);
-    }
-  });
-  it('Kolmogorov survival matches scipy.stats.kstwobign.sf', () => {
-    for (const [l, sf] of ref.kstwobign_sf) expect(kolmogorovSurvival(l)).toBeCloseTo(sf, 10);
-  });
-  it('empirical p-value uses the 1/N bound when no null toy exceeds', () => {
-    expect(empiricalPValue(5, [1, 2, 3, 4])).toMatchObject({ pValue: 0.25, isBound: true });
-    expect(empiricalPValue(2.5, [1, 2, 3, 4]).pValue).toBe(0.5);
   });
 });
 

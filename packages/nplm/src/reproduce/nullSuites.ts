@@ -12,7 +12,7 @@ import {
   type ReproductionSuite,
   Rng,
 } from '@hep/core';
-import { ksTestChi2 } from '../chi2.js';
+import { ksTestChi2 } from '@hep/stats';
 import { nplmTest } from '../nplm.js';
 import { symmetrizedTest } from '../symmetrized.js';
 import { sampleBackground, sampleBenchmarkData } from '../toys.js';
