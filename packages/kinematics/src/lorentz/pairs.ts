@@ -9,7 +9,8 @@ import { isScalar } from '../types.js';
 import { checkFourVector, checkFourVectorColumns } from '../validate.js';
 import { etaOf, wrapPhi } from './kernels.js';
 
-type PairKernel = (
+/** A quantity of two four-vectors written on plain numbers. */
+export type PairKernel = (
   ax: number,
   ay: number,
   az: number,
@@ -20,20 +21,25 @@ type PairKernel = (
   bE: number,
 ) => number;
 
-function binary(
+/**
+ * Applies a pair kernel to one event (validated numbers → number) or to columns (validated once,
+ * one loop, Float64Array out). `names` are the argument names used in error messages.
+ */
+export function mapPairs(
   a: FourVector | FourVectorColumns,
   b: FourVector | FourVectorColumns,
   kernel: PairKernel,
+  names: readonly [string, string] = ['a', 'b'],
 ): number | Float64Array {
   if (isScalar(a)) {
-    checkFourVector('a', a);
-    checkFourVector('b', b as FourVector);
+    checkFourVector(names[0], a);
+    checkFourVector(names[1], b as FourVector);
     const c = b as FourVector;
     return kernel(a.px, a.py, a.pz, a.E, c.px, c.py, c.pz, c.E);
   }
-  const n = checkFourVectorColumns('a', a);
+  const n = checkFourVectorColumns(names[0], a);
   const c = b as FourVectorColumns;
-  checkFourVectorColumns('b', c, n);
+  checkFourVectorColumns(names[1], c, n);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     out[i] = kernel(
@@ -68,7 +74,7 @@ export function deltaPhi(
   a: FourVector | FourVectorColumns,
   b: FourVector | FourVectorColumns,
 ): number | Float64Array {
-  return binary(a, b, kDeltaPhi);
+  return mapPairs(a, b, kDeltaPhi);
 }
 
 /** Pseudorapidity difference Δη = η_a − η_b. */
@@ -78,7 +84,7 @@ export function deltaEta(
   a: FourVector | FourVectorColumns,
   b: FourVector | FourVectorColumns,
 ): number | Float64Array {
-  return binary(a, b, kDeltaEta);
+  return mapPairs(a, b, kDeltaEta);
 }
 
 /** Angular distance ΔR = √(Δφ² + Δη²) (pseudorapidity, as `vector.deltaR`). */
@@ -88,7 +94,7 @@ export function deltaR(
   a: FourVector | FourVectorColumns,
   b: FourVector | FourVectorColumns,
 ): number | Float64Array {
-  return binary(a, b, kDeltaR);
+  return mapPairs(a, b, kDeltaR);
 }
 
 /** Minkowski product a·b = E_a E_b − p⃗_a·p⃗_b (GeV², metric +−−−). */
@@ -98,7 +104,7 @@ export function dot(
   a: FourVector | FourVectorColumns,
   b: FourVector | FourVectorColumns,
 ): number | Float64Array {
-  return binary(a, b, kDot);
+  return mapPairs(a, b, kDot);
 }
 
 /** Four-vector sum a + b (GeV). Columns in → new `Float64Array` columns out. */

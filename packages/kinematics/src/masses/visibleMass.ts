@@ -5,9 +5,8 @@
  * @module
  */
 import { mass2Of, signedSqrt } from '../lorentz/kernels.js';
+import { mapPairs } from '../lorentz/pairs.js';
 import type { FourVector, FourVectorColumns } from '../types.js';
-import { isScalar } from '../types.js';
-import { checkFourVector, checkFourVectorColumns } from '../validate.js';
 
 /** m_vis of two four-vectors given by components (GeV). */
 export function pairMassOf(
@@ -38,27 +37,5 @@ export function visibleMass(
   a: FourVector | FourVectorColumns,
   b: FourVector | FourVectorColumns,
 ): number | Float64Array {
-  if (isScalar(a)) {
-    checkFourVector('a', a);
-    const c = b as FourVector;
-    checkFourVector('b', c);
-    return pairMassOf(a.px, a.py, a.pz, a.E, c.px, c.py, c.pz, c.E);
-  }
-  const n = checkFourVectorColumns('a', a);
-  const c = b as FourVectorColumns;
-  checkFourVectorColumns('b', c, n);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    out[i] = pairMassOf(
-      a.px[i] as number,
-      a.py[i] as number,
-      a.pz[i] as number,
-      a.E[i] as number,
-      c.px[i] as number,
-      c.py[i] as number,
-      c.pz[i] as number,
-      c.E[i] as number,
-    );
-  }
-  return out;
+  return mapPairs(a, b, pairMassOf);
 }
