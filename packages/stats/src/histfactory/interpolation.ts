@@ -1,6 +1,6 @@
 /**
  * HistFactory interpolation of systematic variations (pyhf `interpolators`), each returning the
- * value and its derivative with respect to the nuisance parameter α.
+ * value and its first and second derivatives with respect to the nuisance parameter α.
  *
  * - normsys (multiplicative factor f(α), f(0) = 1, f(1) = hi, f(−1) = lo):
  *   code1 f = hi^α (α ≥ 0), lo^(−α) (α < 0);
@@ -53,8 +53,8 @@ export function code4Coefficients(hi: number, lo: number): Float64Array {
 }
 
 /**
- * normsys factor and derivative at α; `coef` from {@link code4Coefficients} (only for code4).
- * Writes [f, df/dα] into `out`.
+ * normsys factor and derivatives at α; `coef` from {@link code4Coefficients} (only for code4).
+ * Writes [f, df/dα, d²f/dα²] into `out` (length ≥ 3).
  */
 export function normsysFactor(
   code: NormsysCode,
@@ -67,28 +67,38 @@ export function normsysFactor(
   if (code === 'code1' || Math.abs(alpha) >= 1 || coef === null) {
     if (alpha >= 0) {
       const f = hi ** alpha;
+      const l = Math.log(hi);
       out[0] = f;
-      out[1] = f * Math.log(hi);
+      out[1] = f * l;
+      out[2] = f * l * l;
     } else {
       const f = lo ** -alpha;
+      const l = Math.log(lo);
       out[0] = f;
-      out[1] = -f * Math.log(lo);
+      out[1] = -f * l;
+      out[2] = f * l * l;
     }
     return;
   }
   let f = 1;
   let d = 0;
+  let d2 = 0;
+  let pm = 0; // alpha^(i-2)
   let p = 1; // alpha^(i-1)
   for (let i = 1; i <= 6; i++) {
-    d += i * (coef[i - 1] as number) * p;
+    const c = coef[i - 1] as number;
+    d2 += i * (i - 1) * c * pm;
+    d += i * c * p;
+    pm = p;
     p *= alpha;
-    f += (coef[i - 1] as number) * p;
+    f += c * p;
   }
   out[0] = f;
   out[1] = d;
+  out[2] = d2;
 }
 
-/** histosys additive shift and derivative at α for one bin; writes [Δ, dΔ/dα] into `out`. */
+/** histosys additive shift and derivatives at α for one bin; writes [Δ, dΔ/dα, d²Δ/dα²] into `out`. */
 export function histosysDelta(
   code: HistosysCode,
   hi: number,
@@ -103,6 +113,7 @@ export function histosysDelta(
     const s = alpha >= 0 ? up : dn;
     out[0] = alpha * s;
     out[1] = s;
+    out[2] = 0;
     return;
   }
   const S = 0.5 * (up + dn);
@@ -110,4 +121,5 @@ export function histosysDelta(
   const a2 = alpha * alpha;
   out[0] = alpha * (S + alpha * A * (15 + a2 * (3 * a2 - 10)));
   out[1] = S + A * alpha * (30 + a2 * (18 * a2 - 40));
+  out[2] = A * (30 + a2 * (90 * a2 - 120));
 }

@@ -65,6 +65,36 @@ interface SampleTerm {
   nominal: Float64Array;
   muls: MulMod[];
   histos: HistoMod[];
+  /** Distinct parameters of the term ("slots"): first index and whether per-bin (index + bin). */
+  slotPar: Int32Array;
+  slotPerBin: Uint8Array;
+  /** Slot of each mul and each histosys modifier. */
+  mulSlot: Int32Array;
+  histSlot: Int32Array;
+}
+
+/** Assigns the distinct parameter slots of a term (Hessian bookkeeping). */
+function assignSlots(t: Omit<SampleTerm, 'slotPar' | 'slotPerBin' | 'mulSlot' | 'histSlot'>): SampleTerm {
+  const slots = new Map<number, number>();
+  const perBin: number[] = [];
+  const slot = (par: number, pb: boolean): number => {
+    let s = slots.get(par);
+    if (s === undefined) {
+      s = slots.size;
+      slots.set(par, s);
+      perBin.push(pb ? 1 : 0);
+    }
+    return s;
+  };
+  const mulSlot = Int32Array.from(t.muls, (m) => slot(m.par, m.kind === 1));
+  const histSlot = Int32Array.from(t.histos, (h) => slot(h.par, false));
+  return {
+    ...t,
+    slotPar: Int32Array.from(slots.keys()),
+    slotPerBin: Uint8Array.from(perBin),
+    mulSlot,
+    histSlot,
+  };
 }
 
 /** A compiled HistFactory model. Parameter vectors are `Float64Array` of length `nPars`. */
@@ -98,6 +128,13 @@ export interface HistFactoryModel {
   expectedAux(pars: Float64Array): Float64Array;
   /** −2 ln L; `grad` (if given) receives the gradient. Infinity where some ν ≤ 0 with n > 0. */
   twiceNll(pars: Float64Array, main: Float64Array, aux: Float64Array, grad?: Float64Array): number;
+  /**
+   * Exact analytic Hessian of −2 ln L, written row-major into `out` (nPars × nPars):
+   * 2 Σ_b [(1 − n_b/ν_b) ∂²ν_b/∂θ_i∂θ_j + (n_b/ν_b²) ∂ν_b/∂θ_i ∂ν_b/∂θ_j] plus the constraint terms
+   * (2/σ² Gaussian, 2a/γ² Poisson). Optional: fits of models without it (e.g. wrappers) fall back to
+   * finite differences of the gradient.
+   */
+  twiceNllHessian?(pars: Float64Array, main: Float64Array, aux: Float64Array, out: Float64Array): void;
 }
 
 const LANCZOS = [
@@ -322,7 +359,7 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
     const c = ws.channels.find((x) => x.name === ch.name) as (typeof ws.channels)[number];
     for (const sname of ch.samples) {
       const s = c.samples.find((x) => x.name === sname) as (typeof c.samples)[number];
-      const t: SampleTerm = {
+      const t: Omit<SampleTerm, 'slotPar' | 'slotPerBin' | 'mulSlot' | 'histSlot'> = {
         bin0: ch.offset,
         nbins: ch.nbins,
         nominal: Float64Array.from(s.data),
@@ -366,7 +403,7 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
             break;
         }
       }
-      terms.push(t);
+      terms.push(assignSlots(t));
     }
   }
   const observed = new Float64Array(nBins);
@@ -376,11 +413,13 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
   }
   const normCode = settings.normsys.interpcode;
   const histCode = settings.histosys.interpcode;
-  const tmp = new Float64Array(2);
+  const tmp = new Float64Array(3);
   const maxMuls = Math.max(1, ...terms.map((t) => t.muls.length));
   const mv = new Float64Array(maxMuls);
   const md = new Float64Array(maxMuls);
+  const md2 = new Float64Array(maxMuls);
   const prefix = new Float64Array(maxMuls + 1);
+  const suffix = new Float64Array(maxMuls + 1);
 
   /** Base yield (nominal + histosys shifts) of bin b of term t. */
   const base = (t: SampleTerm, b: number, pars: Float64Array): number => {
@@ -398,7 +437,7 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
     }
     return v;
   };
-  /** Fills mv/md with the multiplicative factors of bin b; returns their product. */
+  /** Fills mv/md/md2 with the multiplicative factors of bin b and their derivatives; returns their product. */
   const factors = (t: SampleTerm, b: number, pars: Float64Array): number => {
     let prod = 1;
     for (let k = 0; k < t.muls.length; k++) {
@@ -406,13 +445,16 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
       if (m.kind === 0) {
         mv[k] = pars[m.par] as number;
         md[k] = 1;
+        md2[k] = 0;
       } else if (m.kind === 1) {
         mv[k] = pars[m.par + b] as number;
         md[k] = 1;
+        md2[k] = 0;
       } else {
         normsysFactor(normCode, m.hi, m.lo, m.coef, pars[m.par] as number, tmp);
         mv[k] = tmp[0] as number;
         md[k] = tmp[1] as number;
+        md2[k] = tmp[2] as number;
       }
       prod *= mv[k] as number;
     }
@@ -467,12 +509,12 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
         const prod = factors(t, b, pars);
         prefix[0] = 1;
         for (let k = 0; k < nm; k++) prefix[k + 1] = (prefix[k] as number) * (mv[k] as number);
-        let suffix = 1;
+        let after = 1;
         for (let k = nm - 1; k >= 0; k--) {
           const m = t.muls[k] as MulMod;
           const j = m.kind === 1 ? m.par + b : m.par;
-          grad[j] = (grad[j] as number) + wb * bv * (prefix[k] as number) * suffix * (md[k] as number);
-          suffix *= mv[k] as number;
+          grad[j] = (grad[j] as number) + wb * bv * (prefix[k] as number) * after * (md[k] as number);
+          after *= mv[k] as number;
         }
         for (const h of t.histos) {
           histosysDelta(
@@ -495,6 +537,171 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
       grad[j] = (grad[j] as number) + (constraintIsPoisson[c] ? -2 * (a / x - s) : (-2 * (a - x)) / (s * s));
     }
     return f;
+  };
+  // Hessian scratch. Per bin: sparse row of ∂ν_b/∂θ (values + list of touched indices). Per term,
+  // over its parameter slots: g = ∂ ln Π f, hl = ∂² ln Π f, v = ∂B, v2 = ∂²B (B = nominal + histosys).
+  // Every unordered pair {i, j} is accumulated once into `out` and symmetrised at the end.
+  const maxSlots = Math.max(1, ...terms.map((t) => t.slotPar.length));
+  const jac = new Float64Array(nPars);
+  const touched = new Int32Array(nPars);
+  const isTouched = new Uint8Array(nPars);
+  const gS = new Float64Array(maxSlots);
+  const hS = new Float64Array(maxSlots);
+  const vS = new Float64Array(maxSlots);
+  const v2S = new Float64Array(maxSlots);
+  const idxS = new Int32Array(maxSlots);
+  const w2 = new Float64Array(nBins);
+  let nt = 0;
+  const touch = (j: number, v: number): void => {
+    if (!isTouched[j]) {
+      isTouched[j] = 1;
+      touched[nt++] = j;
+    }
+    jac[j] = (jac[j] as number) + v;
+  };
+  /** Adds the ∂²/∂θ_i∂θ_j contribution of one ordered pair of distinct modifiers (k ≠ l). */
+  const addPair = (out: Float64Array, i: number, j: number, v: number): void => {
+    const at = i * nPars + j;
+    out[at] = (out[at] as number) + (i === j ? 2 * v : v);
+  };
+  /**
+   * Adds wb·∂²ν_tb into `out` and ∂ν_tb into the bin's row for ν_tb = B·P, P = Π f_k:
+   * ∂²ν = B·P(g gᵀ + diag hl) + P(v gᵀ + g vᵀ + diag v2) when no factor is zero, else by explicit
+   * pairs of factors.
+   */
+  const addTerm = (t: SampleTerm, b: number, wb: number, pars: Float64Array, out: Float64Array): void => {
+    const bv = base(t, b, pars);
+    const prod = factors(t, b, pars);
+    const nm = t.muls.length;
+    const ns = t.slotPar.length;
+    let hasZero = false;
+    for (let k = 0; k < nm; k++) if (mv[k] === 0) hasZero = true;
+    for (let a = 0; a < ns; a++) {
+      idxS[a] = (t.slotPar[a] as number) + (t.slotPerBin[a] ? b : 0);
+      gS[a] = 0;
+      hS[a] = 0;
+      vS[a] = 0;
+      v2S[a] = 0;
+    }
+    t.histos.forEach((h, q) => {
+      histosysDelta(
+        histCode,
+        h.hi[b] as number,
+        t.nominal[b] as number,
+        h.lo[b] as number,
+        pars[h.par] as number,
+        tmp,
+      );
+      const a = t.histSlot[q] as number;
+      vS[a] = (vS[a] as number) + (tmp[1] as number);
+      v2S[a] = (v2S[a] as number) + (tmp[2] as number);
+    });
+    if (!hasZero) {
+      for (let k = 0; k < nm; k++) {
+        const a = t.mulSlot[k] as number;
+        const r = (md[k] as number) / (mv[k] as number);
+        gS[a] = (gS[a] as number) + r;
+        hS[a] = (hS[a] as number) + (md2[k] as number) / (mv[k] as number) - r * r;
+      }
+      const wp = wb * prod;
+      for (let a = 0; a < ns; a++) {
+        const i = idxS[a] as number;
+        const ga = gS[a] as number;
+        const va = vS[a] as number;
+        const da = bv * ga + va;
+        touch(i, prod * da);
+        if (wb === 0) continue;
+        const row = i * nPars;
+        const ca = wp * da;
+        const ea = wp * ga;
+        out[row + i] =
+          (out[row + i] as number) + ca * ga + ea * va + wp * (bv * (hS[a] as number) + (v2S[a] as number));
+        for (let z = a + 1; z < ns; z++) {
+          const at = row + (idxS[z] as number);
+          out[at] = (out[at] as number) + ca * (gS[z] as number) + ea * (vS[z] as number);
+        }
+      }
+      return;
+    }
+    prefix[0] = 1;
+    for (let k = 0; k < nm; k++) prefix[k + 1] = (prefix[k] as number) * (mv[k] as number);
+    suffix[nm] = 1;
+    for (let k = nm - 1; k >= 0; k--) suffix[k] = (suffix[k + 1] as number) * (mv[k] as number);
+    for (let k = 0; k < nm; k++) {
+      const jk = idxS[t.mulSlot[k] as number] as number;
+      const others = (prefix[k] as number) * (suffix[k + 1] as number);
+      touch(jk, bv * others * (md[k] as number));
+      out[jk * nPars + jk] = (out[jk * nPars + jk] as number) + wb * bv * others * (md2[k] as number);
+      let mid = 1;
+      for (let l = k + 1; l < nm; l++) {
+        const jl = idxS[t.mulSlot[l] as number] as number;
+        const dkl = (prefix[k] as number) * mid * (suffix[l + 1] as number);
+        addPair(out, jk, jl, wb * bv * dkl * (md[k] as number) * (md[l] as number));
+        mid *= mv[l] as number;
+      }
+      const jh = (q: number): number => idxS[t.histSlot[q] as number] as number;
+      for (let q = 0; q < t.histos.length; q++)
+        addPair(out, jh(q), jk, wb * (vS[t.histSlot[q] as number] as number) * others * (md[k] as number));
+    }
+    for (let a = 0; a < ns; a++) {
+      const i = idxS[a] as number;
+      if (vS[a] === 0 && v2S[a] === 0) continue;
+      touch(i, prod * (vS[a] as number));
+      out[i * nPars + i] = (out[i * nPars + i] as number) + wb * prod * (v2S[a] as number);
+    }
+  };
+  const twiceNllHessian = (
+    pars: Float64Array,
+    main: Float64Array,
+    aux: Float64Array,
+    out: Float64Array,
+  ): void => {
+    expectedMain(pars, nu);
+    for (let b = 0; b < nBins; b++) {
+      const n = main[b] as number;
+      const v = nu[b] as number;
+      w[b] = v > 0 ? 2 * (1 - n / v) : 2;
+      w2[b] = v > 0 ? (2 * n) / (v * v) : 0;
+    }
+    out.fill(0);
+    for (const ch of channels) {
+      for (let b = 0; b < ch.nbins; b++) {
+        const gb = ch.offset + b;
+        nt = 0;
+        for (const t of terms) if (t.bin0 === ch.offset) addTerm(t, b, w[gb] as number, pars, out);
+        // Gauss–Newton part: (2n/ν²) ∂ν ∂νᵀ over the bin's touched parameters.
+        const c2 = w2[gb] as number;
+        for (let a = 0; a < nt; a++) {
+          const i = touched[a] as number;
+          const ji = c2 * (jac[i] as number);
+          const row = i * nPars;
+          out[row + i] = (out[row + i] as number) + ji * (jac[i] as number);
+          for (let z = a + 1; z < nt; z++) {
+            const j = touched[z] as number;
+            out[row + j] = (out[row + j] as number) + ji * (jac[j] as number);
+          }
+        }
+        for (let a = 0; a < nt; a++) {
+          const i = touched[a] as number;
+          jac[i] = 0;
+          isTouched[i] = 0;
+        }
+      }
+    }
+    for (let i = 0; i < nPars; i++)
+      for (let j = i + 1; j < nPars; j++) {
+        const sym = (out[i * nPars + j] as number) + (out[j * nPars + i] as number);
+        out[i * nPars + j] = sym;
+        out[j * nPars + i] = sym;
+      }
+    for (let c = 0; c < constraintPar.length; c++) {
+      const j = constraintPar[c] as number;
+      const x = pars[j] as number;
+      const s = constraintWidth[c] as number;
+      out[j * nPars + j] =
+        (out[j * nPars + j] as number) +
+        (constraintIsPoisson[c] ? (2 * (aux[c] as number)) / (x * x) : 2 / (s * s));
+    }
   };
   const expectedAux = (pars: Float64Array): Float64Array =>
     Float64Array.from(constraintPar, (j, c) =>
@@ -521,5 +728,6 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
     expectedMain,
     expectedAux,
     twiceNll,
+    twiceNllHessian,
   };
 }

@@ -17,10 +17,28 @@ export type TestStatistic = 'q' | 'qtilde';
 /** Expected-band order of pyhf: N = 2, 1, 0, −1, −2 (CLs_exp[0] is the −2σ limit side). */
 export const BAND_SIGMAS: readonly number[] = [2, 1, 0, -1, -2];
 
-/** Asimov dataset: main yields ν(θ̂) and expected auxdata at the fitted θ̂ (μ fixed). */
-export function asimovData(model: HistFactoryModel, data: FitData, asimovMu: number): FitData {
-  const fit = fitModel(model, data, { fixedValues: new Map([[model.poiIndex, asimovMu]]) });
-  return { main: model.expectedMain(fit.values), aux: model.expectedAux(fit.values) };
+/** Asimov data with the parameters that generated it. */
+export interface AsimovData extends FitData {
+  /** θ̂ of the fit (POI fixed) that generated the data: the free fit's minimum on these data. */
+  generatingPars: Float64Array;
+}
+
+/**
+ * Asimov dataset: main yields ν(θ̂) and expected auxdata at the fitted θ̂ (μ fixed). `init` warm-starts
+ * the fit (e.g. from the free fit to `data`).
+ */
+export function asimovData(
+  model: HistFactoryModel,
+  data: FitData,
+  asimovMu: number,
+  init?: Float64Array,
+): AsimovData {
+  const fit = fitModel(model, data, { fixedValues: new Map([[model.poiIndex, asimovMu]]), init });
+  return {
+    main: model.expectedMain(fit.values),
+    aux: model.expectedAux(fit.values),
+    generatingPars: fit.values,
+  };
 }
 
 /**
@@ -81,12 +99,14 @@ export interface HypotestResult {
 
 /**
  * A reusable asymptotic calculator: caches the Asimov data and both free fits, so each μ costs two
- * conditional fits. `data` defaults to the observed data of the model.
+ * conditional fits. `data` defaults to the observed data of the model. Fits are warm-started: the
+ * Asimov-generating fit from the free fit, the Asimov free fit from the generating parameters (its
+ * exact minimum), and each conditional fit from the previous one (or the free fit).
  */
 export class AsymptoticCalculator {
   readonly model: HistFactoryModel;
   readonly data: FitData;
-  readonly asimov: FitData;
+  readonly asimov: AsimovData;
   readonly stat: TestStatistic;
   readonly freeObs: FitResult;
   readonly freeAsimov: FitResult;
@@ -97,15 +117,15 @@ export class AsymptoticCalculator {
     this.model = model;
     this.data = options.data ?? observedData(model);
     this.stat = options.testStat ?? 'qtilde';
-    this.asimov = asimovData(model, this.data, 0);
     this.freeObs = fitModel(model, this.data);
-    this.freeAsimov = fitModel(model, this.asimov);
+    this.asimov = asimovData(model, this.data, 0, this.freeObs.values);
+    this.freeAsimov = fitModel(model, this.asimov, { init: this.asimov.generatingPars });
   }
 
   /** q_μ on observed and Asimov data. */
   teststats(mu: number): { q: number; qA: number } {
-    const o = qmu(this.model, this.data, mu, this.freeObs, this.lastObs);
-    const a = qmu(this.model, this.asimov, mu, this.freeAsimov, this.lastAsimov);
+    const o = qmu(this.model, this.data, mu, this.freeObs, this.lastObs ?? this.freeObs.values);
+    const a = qmu(this.model, this.asimov, mu, this.freeAsimov, this.lastAsimov ?? this.freeAsimov.values);
     this.lastObs = o.conditional.values;
     this.lastAsimov = a.conditional.values;
     return { q: o.q, qA: a.q };

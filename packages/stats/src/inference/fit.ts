@@ -58,7 +58,9 @@ export function fitModel(model: HistFactoryModel, data: FitData, options: FitOpt
     lower[i] = Math.min(lower[i] as number, v);
     upper[i] = Math.max(upper[i] as number, v);
   }
+  const hess = model.twiceNllHessian;
   const r = minimizeBounded((x, g) => model.twiceNll(x, data.main, data.aux, g), x0, {
+    hessianFn: hess && ((x, out) => hess(x, data.main, data.aux, out)),
     lower,
     upper,
     fixed,

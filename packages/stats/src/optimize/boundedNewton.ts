@@ -1,6 +1,6 @@
 /**
- * Bounded minimisation by projected Newton steps: analytic gradient, Hessian from central finite
- * differences of the gradient (one-sided at bounds), Levenberg damping when the Hessian is not
+ * Bounded minimisation by projected Newton steps: analytic gradient, analytic Hessian when supplied
+ * (else central finite differences of the gradient, one-sided at bounds), Levenberg damping when the Hessian is not
  * positive definite, an active set for parameters pinned at a bound, and a projected Armijo line
  * search. Convergence by the estimated distance to minimum EDM = ½ gᵀH⁻¹g (free parameters).
  *
@@ -10,8 +10,13 @@
 /** Objective: returns f(x) and writes ∇f into `grad`. */
 export type GradObjective = (x: Float64Array, grad: Float64Array) => number;
 
+/** Writes the Hessian of f at x into `out` (row-major n×n over all parameters). */
+export type HessianFn = (x: Float64Array, out: Float64Array) => void;
+
 /** Options of {@link minimizeBounded}. */
 export interface BoundedOptions {
+  /** Analytic Hessian; without it the Hessian is a finite difference of the gradient. */
+  hessianFn?: HessianFn;
   lower: Float64Array;
   upper: Float64Array;
   /** 1 where the parameter is held at its start value. */
@@ -117,6 +122,19 @@ export function minimizeBounded(fg: GradObjective, x0: Float64Array, opts: Bound
   const trial = new Float64Array(n);
   const freeAll: number[] = [];
   for (let i = 0; i < n; i++) if (!opts.fixed?.[i]) freeAll.push(i);
+  const hessFull = opts.hessianFn ? new Float64Array(n * n) : null;
+  /** Hessian over the `idx` components at x (analytic if available). */
+  const hessianAt = (idx: Int32Array): Float64Array => {
+    if (hessFull === null || opts.hessianFn === undefined) return fdHessian(fg, x, idx, lower, upper);
+    opts.hessianFn(x, hessFull);
+    const m = idx.length;
+    const h = new Float64Array(m * m);
+    for (let a = 0; a < m; a++) {
+      const row = (idx[a] as number) * n;
+      for (let b = 0; b < m; b++) h[a * m + b] = hessFull[row + (idx[b] as number)] as number;
+    }
+    return h;
+  };
   let f = fg(x, g);
   let edm = Number.POSITIVE_INFINITY;
   let status: 0 | 1 | 2 = 1;
@@ -139,7 +157,7 @@ export function minimizeBounded(fg: GradObjective, x0: Float64Array, opts: Bound
       status = 0;
       break;
     }
-    const hess = fdHessian(fg, x, freeIdx, lower, upper);
+    const hess = hessianAt(freeIdx);
     const gf = Float64Array.from(freeIdx, (i) => g[i] as number);
     let d: Float64Array | null = null;
     let lambda = 0;
@@ -203,7 +221,7 @@ export function minimizeBounded(fg: GradObjective, x0: Float64Array, opts: Bound
   const res: BoundedResult = { x, f, status, iterations: it, edm };
   if (opts.hessian) {
     const idx = Int32Array.from(freeAll);
-    const hf = fdHessian(fg, x, idx, lower, upper);
+    const hf = hessianAt(idx);
     const full = new Float64Array(n * n);
     for (let a = 0; a < idx.length; a++)
       for (let b = 0; b < idx.length; b++)
