@@ -132,6 +132,7 @@ export {
   workspaceToJson,
 } from './histfactory/index.js';
 export {
+  type AsimovData,
   AsymptoticCalculator,
   asimovData,
   BAND_SIGMAS,
@@ -149,8 +150,20 @@ export {
   hypotest,
   type LimitOptions,
   observedData,
+  type ProfileScanOptions,
+  type ProfileScanResult,
+  profileScan,
+  q0,
   qmu,
+  qmuTilde,
+  statisticBounds,
   type TestStatistic,
+  type TestStatisticName,
+  type TestStatOptions,
+  type TestStatValue,
+  testStatistic,
+  tmu,
+  tmuTilde,
   type UpperLimitResult,
   upperLimit,
 } from './inference/index.js';

@@ -10,8 +10,9 @@
 import { normalCdf, normalSf } from '../distributions/normal.js';
 import type { HistFactoryModel } from '../histfactory/model.js';
 import { type FitData, type FitResult, fitModel, observedData } from './fit.js';
+import { q0, statisticBounds, testStatistic } from './testStatistics.js';
 
-/** Test statistic used for exclusion (`q`: one-sided q_μ; `qtilde`: q̃_μ, pyhf default). */
+/** Test statistic used for exclusion (`q`: one-sided q_μ; `qtilde`: q̃_μ, pyhf default). See testStatistics.ts. */
 export type TestStatistic = 'q' | 'qtilde';
 
 /** Expected-band order of pyhf: N = 2, 1, 0, −1, −2 (CLs_exp[0] is the −2σ limit side). */
@@ -32,30 +33,14 @@ export function asimovData(
   data: FitData,
   asimovMu: number,
   init?: Float64Array,
+  bounds?: ReadonlyMap<number, readonly [number, number]>,
 ): AsimovData {
-  const fit = fitModel(model, data, { fixedValues: new Map([[model.poiIndex, asimovMu]]), init });
+  const fit = fitModel(model, data, { fixedValues: new Map([[model.poiIndex, asimovMu]]), init, bounds });
   return {
     main: model.expectedMain(fit.values),
     aux: model.expectedAux(fit.values),
     generatingPars: fit.values,
   };
-}
-
-/**
- * Profile-likelihood test statistic at μ (q_μ = q̃_μ in value for a POI bounded at 0):
- * 2[NLL(μ, θ̂̂) − NLL(μ̂, θ̂)] clipped at 0, and 0 when μ̂ > μ. `free` may be supplied (cached).
- */
-export function qmu(
-  model: HistFactoryModel,
-  data: FitData,
-  mu: number,
-  free: FitResult = fitModel(model, data),
-  init?: Float64Array,
-): { q: number; conditional: FitResult; free: FitResult } {
-  const conditional = fitModel(model, data, { fixedValues: new Map([[model.poiIndex, mu]]), init });
-  const muhat = free.values[model.poiIndex] as number;
-  const q = muhat > mu ? 0 : Math.max(0, conditional.twiceNll - free.twiceNll);
-  return { q, conditional, free };
 }
 
 /** CLs+b, CLb, CLs from √q and √q_A (pyhf asymptotic p-values). */
@@ -117,18 +102,25 @@ export class AsymptoticCalculator {
     this.model = model;
     this.data = options.data ?? observedData(model);
     this.stat = options.testStat ?? 'qtilde';
-    this.freeObs = fitModel(model, this.data);
-    this.asimov = asimovData(model, this.data, 0, this.freeObs.values);
-    this.freeAsimov = fitModel(model, this.asimov, { init: this.asimov.generatingPars });
+    const bounds = statisticBounds(model, this.stat);
+    this.freeObs = fitModel(model, this.data, { bounds });
+    this.asimov = asimovData(model, this.data, 0, this.freeObs.values, bounds);
+    this.freeAsimov = fitModel(model, this.asimov, { init: this.asimov.generatingPars, bounds });
   }
 
-  /** q_μ on observed and Asimov data. */
+  /** q_μ (or q̃_μ) on observed and Asimov data. */
   teststats(mu: number): { q: number; qA: number } {
-    const o = qmu(this.model, this.data, mu, this.freeObs, this.lastObs ?? this.freeObs.values);
-    const a = qmu(this.model, this.asimov, mu, this.freeAsimov, this.lastAsimov ?? this.freeAsimov.values);
+    const o = testStatistic(this.stat, this.model, this.data, mu, {
+      free: this.freeObs,
+      init: this.lastObs,
+    });
+    const a = testStatistic(this.stat, this.model, this.asimov, mu, {
+      free: this.freeAsimov,
+      init: this.lastAsimov,
+    });
     this.lastObs = o.conditional.values;
     this.lastAsimov = a.conditional.values;
-    return { q: o.q, qA: a.q };
+    return { q: o.value, qA: a.value };
   }
 
   /** CLs observed and expected at μ. */
@@ -162,17 +154,13 @@ export function discovery(
   model: HistFactoryModel,
   data: FitData = observedData(model),
 ): { q0: number; p0_obs: number; Z_obs: number; p0_exp: number[]; Z_exp: number[] } {
-  const free = fitModel(model, data);
-  const r = qmu(model, data, 0, free);
-  const q0 =
-    (free.values[model.poiIndex] as number) < 0 ? 0 : Math.max(0, r.conditional.twiceNll - free.twiceNll);
-  const asimov = asimovData(model, data, 1);
-  const freeA = fitModel(model, asimov);
-  const condA = fitModel(model, asimov, { fixedValues: new Map([[model.poiIndex, 0]]) });
-  const sq0A = Math.sqrt(Math.max(0, condA.twiceNll - freeA.twiceNll));
-  const sq0 = Math.sqrt(q0);
+  const obs = q0(model, data);
+  const asimov = asimovData(model, data, 1, obs.free.values);
+  const freeA = fitModel(model, asimov, { init: asimov.generatingPars });
+  const sq0A = Math.sqrt(q0(model, asimov, { free: freeA }).value);
+  const sq0 = Math.sqrt(obs.value);
   return {
-    q0,
+    q0: obs.value,
     p0_obs: normalSf(sq0),
     Z_obs: sq0,
     p0_exp: BAND_SIGMAS.map((N) => normalSf(N + sq0A)),

@@ -19,6 +19,8 @@ export interface FitData {
 export interface FitOptions {
   /** Parameter values to hold fixed, by index. */
   fixedValues?: ReadonlyMap<number, number>;
+  /** Bounds [lower, upper] overriding the model's, by parameter index (e.g. a POI allowed below 0 for t_μ). */
+  bounds?: ReadonlyMap<number, readonly [number, number]>;
   /** Start values (default: the model's inits). */
   init?: Float64Array;
   /** Compute uncertainties and correlations (one extra Hessian). */
@@ -52,6 +54,10 @@ export function fitModel(model: HistFactoryModel, data: FitData, options: FitOpt
   const fixed = Uint8Array.from(model.fixed);
   const lower = Float64Array.from(model.lower);
   const upper = Float64Array.from(model.upper);
+  for (const [i, [lo, hi]] of options.bounds ?? []) {
+    lower[i] = lo;
+    upper[i] = hi;
+  }
   for (const [i, v] of options.fixedValues ?? []) {
     fixed[i] = 1;
     x0[i] = v;

@@ -1,5 +1,6 @@
 /** Fits, asymptotic CLs and upper limits for HistFactory models. @module */
 export {
+  type AsimovData,
   AsymptoticCalculator,
   asimovData,
   BAND_SIGMAS,
@@ -8,11 +9,23 @@ export {
   expectedCls,
   type HypotestResult,
   hypotest,
-  qmu,
   type TestStatistic,
 } from './asymptotics.js';
 export { brentRoot } from './brent.js';
 export { type FitData, type FitOptions, type FitResult, fitModel, observedData } from './fit.js';
+export { type ProfileScanOptions, type ProfileScanResult, profileScan } from './profileScan.js';
+export {
+  q0,
+  qmu,
+  qmuTilde,
+  statisticBounds,
+  type TestStatisticName,
+  type TestStatOptions,
+  type TestStatValue,
+  testStatistic,
+  tmu,
+  tmuTilde,
+} from './testStatistics.js';
 export {
   type BrazilPoint,
   brazilScan,
