@@ -15,6 +15,7 @@ export {
   type ModifierSettings,
   type ParameterSet,
 } from './model.js';
+export { type SampledData, sampleData } from './sample.js';
 export {
   applyPatch,
   type ChannelSpec,

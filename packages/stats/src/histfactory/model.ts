@@ -122,6 +122,8 @@ export interface HistFactoryModel {
   /** Observed main data in model order (channels sorted by name). */
   readonly observed: Float64Array;
   readonly settings: Required<ModifierSettings>;
+  /** The workspace and options this model was built from (to rebuild it, e.g. in a worker thread). */
+  readonly source: { readonly workspace: WorkspaceSpec; readonly options: ModelOptions };
   /** Expected main yields ν(θ) (events per bin, model order). */
   expectedMain(pars: Float64Array, out?: Float64Array): Float64Array;
   /** Auxiliary data expected at θ: θ for Gaussian constraints, γτ for shapesys (pyhf `expected_auxdata`). */
@@ -725,6 +727,7 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
     constraintIsPoisson,
     observed,
     settings,
+    source: { workspace: ws, options },
     expectedMain,
     expectedAux,
     twiceNll,

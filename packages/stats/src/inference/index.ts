@@ -26,6 +26,16 @@ export {
   tmu,
   tmuTilde,
 } from './testStatistics.js';
+export type { ToyArgs, ToyResult } from './toyRunner.js';
+export {
+  mergeToyRuns,
+  runToyShard,
+  type ToyHypotestResult,
+  type ToyOptions,
+  type ToyRun,
+  toyHypotest,
+  toyPvalues,
+} from './toys.js';
 export {
   type BrazilPoint,
   brazilScan,
