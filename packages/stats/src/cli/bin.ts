@@ -2,4 +2,6 @@
 /** Executable entry of the `hep` command line; see {@link main}. @module */
 import { main } from './hep.js';
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
