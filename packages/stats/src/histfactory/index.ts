@@ -1,5 +1,6 @@
 /** HistFactory models from pyhf JSON workspaces. @module */
 export { type BrazilSvgOptions, brazilBandSvg } from './brazilSvg.js';
+export { ChannelBuilder, ModelBuilder, SampleBuilder } from './builder.js';
 export {
   code4Coefficients,
   type HistosysCode,
