@@ -423,18 +423,21 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
   const prefix = new Float64Array(maxMuls + 1);
   const suffix = new Float64Array(maxMuls + 1);
 
+  /** histosys shift of bin b and its derivatives into `tmp`. */
+  const shift = (t: SampleTerm, h: HistoMod, b: number, pars: Float64Array): void =>
+    histosysDelta(
+      histCode,
+      h.hi[b] as number,
+      t.nominal[b] as number,
+      h.lo[b] as number,
+      pars[h.par] as number,
+      tmp,
+    );
   /** Base yield (nominal + histosys shifts) of bin b of term t. */
   const base = (t: SampleTerm, b: number, pars: Float64Array): number => {
     let v = t.nominal[b] as number;
     for (const h of t.histos) {
-      histosysDelta(
-        histCode,
-        h.hi[b] as number,
-        t.nominal[b] as number,
-        h.lo[b] as number,
-        pars[h.par] as number,
-        tmp,
-      );
+      shift(t, h, b, pars);
       v += tmp[0] as number;
     }
     return v;
@@ -519,14 +522,7 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
           after *= mv[k] as number;
         }
         for (const h of t.histos) {
-          histosysDelta(
-            histCode,
-            h.hi[b] as number,
-            t.nominal[b] as number,
-            h.lo[b] as number,
-            pars[h.par] as number,
-            tmp,
-          );
+          shift(t, h, b, pars);
           grad[h.par] = (grad[h.par] as number) + wb * prod * (tmp[1] as number);
         }
       }
@@ -586,14 +582,7 @@ export function buildModel(ws: WorkspaceSpec, options: ModelOptions = {}): HistF
       v2S[a] = 0;
     }
     t.histos.forEach((h, q) => {
-      histosysDelta(
-        histCode,
-        h.hi[b] as number,
-        t.nominal[b] as number,
-        h.lo[b] as number,
-        pars[h.par] as number,
-        tmp,
-      );
+      shift(t, h, b, pars);
       const a = t.histSlot[q] as number;
       vS[a] = (vS[a] as number) + (tmp[1] as number);
       v2S[a] = (v2S[a] as number) + (tmp[2] as number);
