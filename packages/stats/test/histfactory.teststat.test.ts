@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   buildModel,
   observedData,
+  parseWorkspace,
   profileScan,
   q0,
   qmu,
@@ -63,5 +67,25 @@ describe('test statistics vs closed forms (one bin, no systematics)', () => {
     });
     expect(r.fits.map((x) => x.status)).toEqual(mus.map(() => 0));
     expect(() => profileScan(over, [1, 11])).toThrow(/mus\[1\]/);
+  });
+});
+
+describe('test statistics vs pyhf', () => {
+  it('hello-world model: pyhf docstring values of tmu/qmu (POI in [−10, 10]) and tmu_tilde/qmu_tilde', () => {
+    // pyhf src/pyhf/infer/test_statistics.py examples (uncorrelated_background([12, 11], [50, 52],
+    // [3, 7]), data [51, 48], μ = 1): tmu = qmu = 3.9549891, tmu_tilde = qmu_tilde = 3.93824492.
+    const here = dirname(fileURLToPath(import.meta.url));
+    const cases = JSON.parse(readFileSync(join(here, 'fixtures', 'histfactory_cases.json'), 'utf8')) as {
+      name: string;
+      spec: unknown;
+    }[];
+    const hello = cases.find((c) => c.name.startsWith('hello_world')) as (typeof cases)[number];
+    const model = buildModel(parseWorkspace(hello.spec));
+    const d = observedData(model);
+    const rel = (a: number, e: number): number => Math.abs(a / e - 1);
+    expect(rel(tmu(model, d, 1, { poiBounds: [-10, 10] }).value, 3.9549891)).toBeLessThan(1e-6);
+    expect(rel(qmu(model, d, 1, { poiBounds: [-10, 10] }).value, 3.9549891)).toBeLessThan(1e-6);
+    expect(rel(tmuTilde(model, d, 1).value, 3.93824492)).toBeLessThan(1e-6);
+    expect(rel(qmuTilde(model, d, 1).value, 3.93824492)).toBeLessThan(1e-6);
   });
 });
