@@ -179,6 +179,7 @@ export function minimizeBounded(fg: GradObjective, x0: Float64Array, opts: Bound
     let gd = 0;
     for (let a = 0; a < m; a++) gd += (gf[a] as number) * (d[a] as number);
     edm = 0.5 * gd;
+    const scale = Math.max(1, Math.abs(f));
     if (edm < tol) {
       status = 0;
       break;
@@ -186,7 +187,9 @@ export function minimizeBounded(fg: GradObjective, x0: Float64Array, opts: Bound
     // Projected line search along −d.
     let t = 1;
     let accepted = false;
-    for (let ls = 0; ls < 40; ls++) {
+    // Near round-off (EDM < 1e-9·|f|) a step that fails four halvings cannot decrease f further.
+    const maxHalvings = edm < 1e-9 * scale ? 4 : 40;
+    for (let ls = 0; ls < maxHalvings; ls++) {
       trial.set(x);
       for (let a = 0; a < m; a++) {
         const i = freeIdx[a] as number;
