@@ -58,6 +58,7 @@ export interface ToyHypotestResult {
   teststat: number;
   CLsb: number;
   CLb: number;
+  /** CLs+b / CLb (q0: p0 = CLs+b); NaN when no background toy reaches t_obs (CLb = 0: more toys needed). */
   CLs_obs: number;
   /** Expected CLs (q0: expected p0 = CLs+b) at N = 2, 1, 0, −1, −2 σ, as the asymptotic order. */
   CLs_exp: number[];
@@ -131,7 +132,7 @@ function percentile(sorted: Float64Array, q: number): number {
 function pvalues(sb: Float64Array, b: Float64Array, t: number): [number, number, number] {
   const clsb = tailFraction(sb, t);
   const clb = tailFraction(b, t);
-  return [clsb, clb, clsb / clb];
+  return [clsb, clb, clb > 0 ? clsb / clb : Number.NaN];
 }
 
 /** p-values and expected band from toy test statistics (already merged, index order irrelevant). */
