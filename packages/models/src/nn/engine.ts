@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import './gradients.js';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 
