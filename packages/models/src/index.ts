@@ -48,7 +48,9 @@ export {
   perSampleLoss,
 } from './nn/losses.js';
 export type { BnBatchStats, ForwardMode, NetworkParam } from './nn/network.js';
-export { applyActivation, BN_EPSILON, BN_MOMENTUM, dropoutMask, Network } from './nn/network.js';
+export { applyActivation } from './nn/activation.js';
+export { type FoldedDense, type FoldedResidual, type FoldedStep, InferencePlan } from './nn/inference.js';
+export { BN_EPSILON, BN_MOMENTUM, dropoutMask, Network } from './nn/network.js';
 export type { OptimizerSpec } from './nn/optimizer.js';
 export { Optimizer } from './nn/optimizer.js';
 export { predict } from './nn/predict.js';

@@ -1,0 +1,135 @@
+/**
+ * Inference-only form of a {@link Network}: every BatchNorm folded into the preceding Dense and the
+ * following activation fused into one `tf.fused.matMul` (bias + activation in the same kernel);
+ * dropout is the identity. With s = γ/√(σ²_moving + ε) per unit, BN(xW + b) = x(W·diag s) +
+ * ((b − μ_moving)·s + β), i.e. W' = W·diag(s), b' = (b − μ)·s + β (Keras inference semantics, the
+ * same function as {@link Network.forward} up to float32 rounding).
+ *
+ * The folded tensors are snapshots of the weights: build a plan after training, dispose it after
+ * use (the batched {@link predict} does both per call; folding costs a few tiny ops).
+ *
+ * @module
+ */
+
+import { applyActivation } from './activation.js';
+import { tf } from './engine.js';
+import type { Activation } from './spec.js';
+
+/** Activations `tf.fused.matMul` applies in the same kernel as the product and bias. */
+type FusedActivation = 'linear' | 'relu' | 'sigmoid' | 'leakyrelu';
+
+/** Dense layer with folded BatchNorm and fused activation: act(xW' + b'). */
+export interface FoldedDense {
+  readonly kind: 'dense';
+  readonly w: tf.Tensor2D;
+  readonly b: tf.Tensor1D;
+  readonly fused: FusedActivation;
+  readonly alpha: number;
+  /** Activation the fused kernel cannot apply (tanh, softmax), applied after it. */
+  readonly after: Activation;
+}
+
+/** Residual block: act(branch(x) + shortcut(x)). */
+export interface FoldedResidual {
+  readonly kind: 'residual';
+  readonly branch: readonly FoldedDense[];
+  readonly projection: FoldedDense | undefined;
+  readonly fn: Activation;
+}
+
+/** One step of an inference plan. */
+export type FoldedStep = FoldedDense | FoldedResidual;
+
+/** The weights of one Dense layer and what follows it before the next Dense, as read from a network. */
+export interface DenseGroup {
+  readonly kernel: tf.Tensor2D;
+  readonly bias: tf.Tensor1D;
+  readonly bn?: {
+    readonly gamma: tf.Tensor1D;
+    readonly beta: tf.Tensor1D;
+    readonly mean: tf.Tensor1D;
+    readonly variance: tf.Tensor1D;
+    /** Variance offset ε. */
+    readonly epsilon: number;
+  };
+  readonly activation: Activation;
+}
+
+/** Folds one Dense(+BN)(+activation) group into a fused dense step (new tensors, caller disposes). */
+export function foldDense(g: DenseGroup): FoldedDense {
+  // fresh copies even when nothing is folded: the plan owns its tensors
+  const [w, b] = tf.tidy(() => {
+    if (!g.bn) return [tf.clone(g.kernel), tf.clone(g.bias)];
+    const s = tf.mul(g.bn.gamma, tf.rsqrt(tf.add(g.bn.variance, g.bn.epsilon)));
+    return [tf.mul(g.kernel, s), tf.add(tf.mul(tf.sub(g.bias, g.bn.mean), s), g.bn.beta)];
+  }) as [tf.Tensor2D, tf.Tensor1D];
+  const a = g.activation;
+  if (typeof a === 'object')
+    return { kind: 'dense', w, b, fused: 'leakyrelu', alpha: a.leakyRelu, after: 'linear' };
+  if (a === 'relu' || a === 'sigmoid' || a === 'linear') {
+    return { kind: 'dense', w, b, fused: a, alpha: 0, after: 'linear' };
+  }
+  return { kind: 'dense', w, b, fused: 'linear', alpha: 0, after: a };
+}
+
+function runDense(h: tf.Tensor2D, s: FoldedDense): tf.Tensor2D {
+  const z = tf.fused.matMul({
+    a: h,
+    b: s.w,
+    bias: s.b,
+    activation: s.fused,
+    leakyreluAlpha: s.alpha,
+  }) as tf.Tensor2D;
+  return applyActivation(z, s.after);
+}
+
+/**
+ * A folded network for inference: `run(x)` is the network output (or the head's logits when
+ * `logits` is true). Owns its tensors: call {@link InferencePlan.dispose}.
+ */
+export class InferencePlan {
+  private readonly steps: readonly FoldedStep[];
+  private readonly head: FoldedDense;
+  private readonly headLogits: FoldedDense;
+
+  /** `head` is the folded output layer with its activation fused (sigmoid) or applied after. */
+  constructor(steps: readonly FoldedStep[], head: FoldedDense, outputActivation: Activation) {
+    this.steps = steps;
+    this.headLogits = head;
+    this.head =
+      outputActivation === 'sigmoid' || outputActivation === 'linear'
+        ? { ...head, fused: outputActivation }
+        : { ...head, after: outputActivation };
+  }
+
+  /** Output [batch, outputs] (a tensor in the caller's tidy scope). */
+  run(x: tf.Tensor2D, logits = false): tf.Tensor2D {
+    let h = x;
+    for (const s of this.steps) {
+      if (s.kind === 'dense') h = runDense(h, s);
+      else {
+        let br = h;
+        for (const d of s.branch) br = runDense(br, d);
+        const short = s.projection ? runDense(h, s.projection) : h;
+        h = applyActivation(tf.add(br, short), s.fn);
+      }
+    }
+    return runDense(h, logits ? this.headLogits : this.head);
+  }
+
+  /** Frees the folded weights. */
+  dispose(): void {
+    const free = (d: FoldedDense) => {
+      d.w.dispose();
+      d.b.dispose();
+    };
+    for (const s of this.steps) {
+      if (s.kind === 'dense') free(s);
+      else {
+        s.branch.forEach(free);
+        if (s.projection) free(s.projection);
+      }
+    }
+    free(this.headLogits);
+  }
+}
