@@ -1,19 +1,14 @@
 /**
  * @hep/models neural networks: training throughput of the paper-000 classifier (Table I) with our
  * lean tfjs-core loop vs tfjs-layers (same architecture, same wasm backend, same batch size), and
- * batched inference throughput.
+ * batched inference throughput of the folded/fused plan vs tfjs-layers predict and vs the unfolded
+ * forward pass (the previous predict).
  */
 import { Rng } from '@hep/core';
+import { initEngine, lfvClassifier, Network, packRows, predict, trainNetwork } from '@hep/models';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { defineSuite } from './harness.js';
-
-// The built package: tfjs-core's gradient registrations are bundled there (Node cannot load them
-// from tfjs-core's extension-less ESM files); run `pnpm --filter @hep/models build` first.
-const DIST = '../packages/models/dist/index.js';
-const { initEngine, lfvClassifier, Network, predict, trainNetwork } = (await import(
-  DIST
-)) as typeof import('@hep/models');
 
 const N_TRAIN = 8192;
 const N_INFER = 200_000;
@@ -91,7 +86,7 @@ export default defineSuite({
         items: N_INFER,
         minSeconds: 2,
         maxRepeats: 5,
-        ours: { name: 'predict (batches of 16384)', run: () => predict(net, infer.cols) },
+        ours: { name: 'predict (folded BN, fused, batches of 32768)', run: () => predict(net, infer.cols) },
         baseline: {
           name: 'tfjs-layers predict',
           run: () => {
@@ -106,6 +101,30 @@ export default defineSuite({
             const out = Float64Array.from(p.dataSync());
             p.dispose();
             x.dispose();
+            return out;
+          },
+        },
+      },
+      {
+        name: `inference, ${N_INFER} events, vs unfolded forward`,
+        items: N_INFER,
+        minSeconds: 2,
+        maxRepeats: 5,
+        ours: { name: 'predict (folded BN, fused, batches of 32768)', run: () => predict(net, infer.cols) },
+        baseline: {
+          name: 'Network.forward (BN + activation as separate ops, batches of 16384)',
+          run: () => {
+            const rows = packRows(infer.cols, 10);
+            const out = new Float64Array(N_INFER);
+            for (let s = 0; s < N_INFER; s += 16384) {
+              const e = Math.min(N_INFER, s + 16384);
+              out.set(
+                tf.tidy(() =>
+                  net.forward(tf.tensor2d(rows.subarray(s * 10, e * 10), [e - s, 10])).dataSync(),
+                ),
+                s,
+              );
+            }
             return out;
           },
         },

@@ -1,5 +1,6 @@
 import { Rng } from '@hep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leakyRelu } from '../../src/nn/activation.js';
 import { initEngine, tf } from '../../src/nn/engine.js';
 import { BN_EPSILON, Network } from '../../src/nn/network.js';
 import { predict } from '../../src/nn/predict.js';
@@ -30,45 +31,66 @@ describe('inference plan: BatchNorm folded into Dense, fused activations', () =>
     await initEngine('cpu');
   });
 
-  it('matches a float64 hand replay of Dense → BN(moving stats) → LeakyReLU → Dense → sigmoid', () => {
-    const spec: NetworkSpec = {
-      inputs: 3,
-      blocks: [{ type: 'dense', units: 4, batchNorm: true, activation: { leakyRelu: 0.1 }, dropout: 0.3 }],
-      outputs: 1,
-      outputActivation: 'sigmoid',
-      loss: { kind: 'binaryCrossEntropy' },
-    };
-    const net = new Network(spec, new Rng(5));
-    randomiseBn(net, new Rng(6));
-    const get = (name: string) => {
-      const p = net.params.find((q) => q.name === name);
-      return Array.from(p?.variable.dataSync() ?? []);
-    };
-    const [W, b, g, be, mu, va, W2, b2] = [
-      'b0.kernel',
-      'b0.bias',
-      'b0.bn.gamma',
-      'b0.bn.beta',
-      'b0.bn.movingMean',
-      'b0.bn.movingVariance',
-      'out.kernel',
-      'out.bias',
-    ].map(get) as number[][];
-    const cols = columns(3, 50, 7);
-    const got = predict(net, cols, 16); // several batches, a partial last one
-    for (let i = 0; i < 50; i++) {
-      let z2 = b2![0]!;
-      for (let u = 0; u < 4; u++) {
-        let z = b![u]!;
-        for (let j = 0; j < 3; j++) z += cols[j]![i]! * W![j * 4 + u]!;
-        z = ((z - mu![u]!) / Math.sqrt(va![u]! + BN_EPSILON)) * g![u]! + be![u]!;
-        z = z > 0 ? z : 0.1 * z;
-        z2 += z * W2![u]!;
+  it.each(['cpu', 'wasm'] as const)(
+    '%s: matches a float64 hand replay of Dense → BN(moving stats) → LeakyReLU → Dense → sigmoid',
+    async (backend) => {
+      await initEngine(backend);
+      const spec: NetworkSpec = {
+        inputs: 3,
+        blocks: [{ type: 'dense', units: 4, batchNorm: true, activation: { leakyRelu: 0.1 }, dropout: 0.3 }],
+        outputs: 1,
+        outputActivation: 'sigmoid',
+        loss: { kind: 'binaryCrossEntropy' },
+      };
+      const net = new Network(spec, new Rng(5));
+      randomiseBn(net, new Rng(6));
+      const get = (name: string) => {
+        const p = net.params.find((q) => q.name === name);
+        return Array.from(p?.variable.dataSync() ?? []);
+      };
+      const [W, b, g, be, mu, va, W2, b2] = [
+        'b0.kernel',
+        'b0.bias',
+        'b0.bn.gamma',
+        'b0.bn.beta',
+        'b0.bn.movingMean',
+        'b0.bn.movingVariance',
+        'out.kernel',
+        'out.bias',
+      ].map(get) as number[][];
+      const cols = columns(3, 50, 7);
+      const got = predict(net, cols, 16); // several batches, a partial last one
+      for (let i = 0; i < 50; i++) {
+        let z2 = b2![0]!;
+        for (let u = 0; u < 4; u++) {
+          let z = b![u]!;
+          for (let j = 0; j < 3; j++) z += cols[j]![i]! * W![j * 4 + u]!;
+          z = ((z - mu![u]!) / Math.sqrt(va![u]! + BN_EPSILON)) * g![u]! + be![u]!;
+          z = z > 0 ? z : 0.1 * z;
+          z2 += z * W2![u]!;
+        }
+        expect(got[i]).toBeCloseTo(1 / (1 + Math.exp(-z2)), 5);
       }
-      expect(got[i]).toBeCloseTo(1 / (1 + Math.exp(-z2)), 5);
-    }
-    net.dispose();
-  });
+      net.dispose();
+    },
+  );
+
+  it.each(['cpu', 'wasm'] as const)(
+    '%s: LeakyReLU value and gradient are max(x, αx) and 1 or α',
+    async (backend) => {
+      await initEngine(backend);
+      const xs = [-3, -0.5, -1e-3, 1e-3, 0.25, 2];
+      const x = tf.tensor2d(xs, [2, 3]);
+      const y = leakyRelu(x, 0.2).dataSync();
+      const g = tf
+        .grad((t: tf.Tensor) => tf.sum(leakyRelu(t as tf.Tensor2D, 0.2)))(x)
+        .dataSync();
+      xs.forEach((v, i) => {
+        expect(y[i]).toBeCloseTo(Math.max(v, 0.2 * v), 6);
+        expect(g[i]).toBeCloseTo(v > 0 ? 1 : 0.2, 6);
+      });
+    },
+  );
 
   const specs: Record<string, NetworkSpec> = {
     'paper-000 style (BN, LeakyReLU, dropout, sigmoid)': {
