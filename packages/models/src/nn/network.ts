@@ -12,6 +12,7 @@ import { tf } from './engine.js';
 import { type DenseGroup, type FoldedDense, type FoldedStep, foldDense, InferencePlan } from './inference.js';
 import { initKernel } from './init.js';
 import type { Activation, BlockSpec, Initializer, NetworkSpec } from './spec.js';
+import { batchNormTraining, dense } from './trainingOps.js';
 
 /** BatchNorm momentum of the moving statistics (Keras default). */
 export const BN_MOMENTUM = 0.99;
@@ -224,22 +225,20 @@ export class Network {
     for (const op of ops) {
       switch (op.kind) {
         case 'dense':
-          h = tf.add(tf.matMul(h, op.w.variable as tf.Tensor2D), op.b.variable);
+          h = dense(h, op.w.variable as tf.Tensor2D, op.b.variable as tf.Tensor1D);
           break;
         case 'bn': {
-          let mean: tf.Tensor1D;
-          let variance: tf.Tensor1D;
+          const gamma = op.gamma.variable as tf.Tensor1D;
+          const beta = op.beta.variable as tf.Tensor1D;
           if (mode.training) {
-            const m = tf.moments(h, 0);
-            mean = m.mean as tf.Tensor1D;
-            variance = m.variance as tf.Tensor1D;
-            mode.bnStats?.push({ op, mean: tf.keep(mean), variance: tf.keep(variance) });
+            h = batchNormTraining(h, gamma, beta, BN_EPSILON, (m) => {
+              if (mode.bnStats) mode.bnStats.push({ op, ...m });
+              else tf.dispose([m.mean, m.variance]);
+            });
           } else {
-            mean = op.mean.variable as tf.Tensor1D;
-            variance = op.variance.variable as tf.Tensor1D;
+            const scale = tf.mul(gamma, tf.rsqrt(tf.add(op.variance.variable, BN_EPSILON)));
+            h = tf.add(tf.mul(tf.sub(h, op.mean.variable), scale), beta);
           }
-          const scale = tf.mul(op.gamma.variable, tf.rsqrt(tf.add(variance, BN_EPSILON)));
-          h = tf.add(tf.mul(tf.sub(h, mean), scale), op.beta.variable);
           break;
         }
         case 'act':
