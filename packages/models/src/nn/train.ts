@@ -65,6 +65,19 @@ export interface TrainOptions {
   readonly onEpoch?: (log: EpochLog) => undefined | 'stop';
 }
 
+/** Keras BatchNorm moving statistic update s ← momentum·s + (1 − momentum)·batch, in JS. */
+function movingAverage(stat: tf.Variable, batch: tf.Tensor): void {
+  const s = stat.dataSync();
+  const b = batch.dataSync();
+  const out = new Float32Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    out[i] = BN_MOMENTUM * (s[i] as number) + (1 - BN_MOMENTUM) * (b[i] as number);
+  }
+  const next = tf.tensor(out, stat.shape);
+  stat.assign(next);
+  next.dispose();
+}
+
 function monitorValue(log: EpochLog, m: Monitor): number {
   const v = log[m];
   if (v === undefined) throw new HepInputError('monitor', `${m} is not recorded (validation data missing?)`);
@@ -202,17 +215,11 @@ export function trainNetwork(
           return loss;
         }, varList);
         optimizer.apply(varMap, grads);
-        for (const st of bnStats) {
-          st.op.mean.variable.assign(
-            tf.add(tf.mul(BN_MOMENTUM, st.op.mean.variable), tf.mul(1 - BN_MOMENTUM, st.mean)),
-          );
-          st.op.variance.variable.assign(
-            tf.add(tf.mul(BN_MOMENTUM, st.op.variance.variable), tf.mul(1 - BN_MOMENTUM, st.variance)),
-          );
-        }
         return value.dataSync()[0] as number;
       });
       for (const st of bnStats) {
+        movingAverage(st.op.mean.variable, st.mean);
+        movingAverage(st.op.variance.variable, st.variance);
         st.mean.dispose();
         st.variance.dispose();
       }
