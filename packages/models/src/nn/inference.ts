@@ -26,6 +26,8 @@ export interface FoldedDense {
   readonly fused: FusedActivation;
   /** Activation applied after the fused kernel (LeakyReLU, tanh, softmax). */
   readonly after: Activation;
+  /** Set for a pre-scaled LeakyReLU(α): output relu(z′) + leakyRatio·z′, leakyRatio = α/(1 − α). */
+  readonly leakyRatio?: number;
 }
 
 /** Residual block: act(branch(x) + shortcut(x)). */
@@ -54,28 +56,40 @@ export interface DenseGroup {
   readonly activation: Activation;
 }
 
-/** Folds one Dense(+BN)(+activation) group into a fused dense step (new tensors, caller disposes). */
+/**
+ * Folds one Dense(+BN)(+activation) group into a fused dense step (new tensors, caller disposes).
+ * LeakyReLU(α) on wasm is not fused (tfjs-backend-wasm applies it ≈ 4× slower than relu + scale):
+ * the kernel and bias are pre-scaled by (1 − α) so that with z′ = (1 − α)z,
+ * LeakyReLU(z) = relu(z′) + α/(1 − α)·z′ (two elementwise ops after the product).
+ */
 export function foldDense(g: DenseGroup): FoldedDense {
-  // fresh copies even when nothing is folded: the plan owns its tensors
-  const [w, b] = tf.tidy(() => {
-    if (!g.bn) return [tf.clone(g.kernel), tf.clone(g.bias)];
-    const s = tf.mul(g.bn.gamma, tf.rsqrt(tf.add(g.bn.variance, g.bn.epsilon)));
-    return [tf.mul(g.kernel, s), tf.add(tf.mul(tf.sub(g.bias, g.bn.mean), s), g.bn.beta)];
-  }) as [tf.Tensor2D, tf.Tensor1D];
   const a = g.activation;
-  // LeakyReLU is not fused: the wasm fused kernel applies it ≈ 4× slower than activation.ts does
+  const alpha = typeof a === 'object' && tf.getBackend() === 'wasm' ? a.leakyRelu : undefined;
+  const prescale = alpha !== undefined && alpha >= 0 && alpha < 1 ? 1 - alpha : 1;
+  // fresh tensors even when nothing is folded: the plan owns them
+  const [w, b] = tf.tidy(() => {
+    let s: tf.Tensor | number = prescale;
+    let bias = g.bias;
+    if (g.bn) {
+      s = tf.mul(g.bn.gamma, tf.rsqrt(tf.add(g.bn.variance, g.bn.epsilon)));
+      bias = tf.add(tf.mul(tf.sub(g.bias, g.bn.mean), s), g.bn.beta);
+      s = tf.mul(s, prescale);
+      bias = tf.mul(bias, prescale);
+    }
+    return [tf.mul(g.kernel, s), g.bn ? bias : tf.mul(bias, s)];
+  }) as [tf.Tensor2D, tf.Tensor1D];
+  if (prescale !== 1) {
+    const ratio = (1 - prescale) / prescale;
+    return { kind: 'dense', w, b, fused: 'linear', after: 'linear', leakyRatio: ratio };
+  }
   if (a === 'relu' || a === 'sigmoid' || a === 'linear')
     return { kind: 'dense', w, b, fused: a, after: 'linear' };
   return { kind: 'dense', w, b, fused: 'linear', after: a };
 }
 
 function runDense(h: tf.Tensor2D, s: FoldedDense): tf.Tensor2D {
-  const z = tf.fused.matMul({
-    a: h,
-    b: s.w,
-    bias: s.b,
-    activation: s.fused,
-  }) as tf.Tensor2D;
+  const z = tf.fused.matMul({ a: h, b: s.w, bias: s.b, activation: s.fused }) as tf.Tensor2D;
+  if (s.leakyRatio !== undefined) return tf.add(tf.relu(z), tf.mul(z, s.leakyRatio));
   return applyActivation(z, s.after);
 }
 

@@ -24,7 +24,7 @@ describe('Optimizer', () => {
     const ours = new Optimizer({ kind: 'adam', learningRate: 0.05, epsilon: 1e-7 });
     const a = run((v, g) => ours.apply(new Map([[v.name, v]]), { [v.name]: g }), 20);
     const ref = tf.train.adam(0.05, 0.9, 0.999, 1e-7);
-    const b = run((v, g) => ref.applyGradients({ [v.name]: g }), 20);
+    const b = run((v, g) => ref.applyGradients([{ name: v.name, tensor: g }]), 20);
     // tfjs keeps β₂ᵗ in float32, so its 1 − β₂ᵗ carries ~1e-4 relative error at small t: 5e-5 abs
     for (let i = 0; i < 4; i++) expect(a[i]).toBeCloseTo(b[i] as number, 4);
   });
