@@ -40,6 +40,8 @@ export type { FeatureColumns } from './nn/data.js';
 export { packRows, packTargets } from './nn/data.js';
 export type { NnBackend } from './nn/engine.js';
 export { initEngine } from './nn/engine.js';
+export type { ClassifierEvaluation, EvaluateOptions } from './nn/evaluate.js';
+export { evaluateClassifier, scoreDistributions, scoreModel } from './nn/evaluate.js';
 export { type FoldedDense, type FoldedResidual, type FoldedStep, InferencePlan } from './nn/inference.js';
 export { initKernel } from './nn/init.js';
 export {
