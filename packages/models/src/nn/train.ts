@@ -84,7 +84,7 @@ function monitorValue(log: EpochLog, m: Monitor): number {
   return m === 'valAccuracy' ? -v : v; // smaller is better
 }
 
-/** Loss (with class weights) and the accuracy or MAE of `net` on a packed dataset, inference mode. */
+/** Loss and the accuracy or MAE of `net` on a packed dataset, inference mode (folded {@link Network.inferencePlan}). */
 export function evaluatePacked(
   net: Network,
   rows: Float32Array,
@@ -98,21 +98,26 @@ export function evaluatePacked(
   let metricSum = 0;
   const classifier =
     net.spec.loss.kind === 'binaryCrossEntropy' || net.spec.loss.kind === 'categoricalCrossEntropy';
-  for (let s = 0; s < n; s += batchSize) {
-    const e = Math.min(n, s + batchSize);
-    const [l, m] = tf.tidy(() => {
-      const x = tf.tensor2d(rows.subarray(s * d, e * d), [e - s, d]);
-      const y = tf.tensor2d(targets.subarray(s * k, e * k), [e - s, k]);
-      const z = net.logits(x);
-      const loss = tf.sum(perSampleLoss(net.spec.loss, z, y));
-      let metric: tf.Tensor;
-      if (!classifier) metric = tf.sum(tf.abs(tf.sub(z, y)));
-      else if (k === 1) metric = tf.sum(tf.cast(tf.equal(tf.greater(z, 0), tf.greater(y, 0.5)), 'float32'));
-      else metric = tf.sum(tf.cast(tf.equal(tf.argMax(z, 1), tf.argMax(y, 1)), 'float32'));
-      return [loss.dataSync()[0] as number, metric.dataSync()[0] as number];
-    });
-    lossSum += l;
-    metricSum += m;
+  const plan = net.inferencePlan();
+  try {
+    for (let s = 0; s < n; s += batchSize) {
+      const e = Math.min(n, s + batchSize);
+      const [l, m] = tf.tidy(() => {
+        const x = tf.tensor2d(rows.subarray(s * d, e * d), [e - s, d]);
+        const y = tf.tensor2d(targets.subarray(s * k, e * k), [e - s, k]);
+        const z = plan.run(x, true);
+        const loss = tf.sum(perSampleLoss(net.spec.loss, z, y));
+        let metric: tf.Tensor;
+        if (!classifier) metric = tf.sum(tf.abs(tf.sub(z, y)));
+        else if (k === 1) metric = tf.sum(tf.cast(tf.equal(tf.greater(z, 0), tf.greater(y, 0.5)), 'float32'));
+        else metric = tf.sum(tf.cast(tf.equal(tf.argMax(z, 1), tf.argMax(y, 1)), 'float32'));
+        return [loss.dataSync()[0] as number, metric.dataSync()[0] as number];
+      });
+      lossSum += l;
+      metricSum += m;
+    }
+  } finally {
+    plan.dispose();
   }
   return classifier
     ? { loss: lossSum / n, accuracy: metricSum / n }
