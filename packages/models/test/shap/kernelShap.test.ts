@@ -1,10 +1,10 @@
 import { Rng } from '@hep/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initEngine } from '../../src/nn/engine.js';
-import { Network } from '../../src/nn/network.js';
 import { predict } from '../../src/nn/predict.js';
 import { kernelShap } from '../../src/shap/kernelShap.js';
 import { permutationShap } from '../../src/shap/permutationShap.js';
+import { tanhClassifier } from '../nn/helpers.js';
 
 beforeAll(async () => {
   await initEngine('wasm');
@@ -65,16 +65,7 @@ describe('kernelShap', () => {
   });
 
   it('on a network: efficiency Σφ = f(x) − φ₀, agrees with the permutation estimator, seeded', () => {
-    const net = new Network(
-      {
-        inputs: 4,
-        blocks: [{ type: 'dense', units: 8, activation: 'tanh' }],
-        outputs: 1,
-        outputActivation: 'sigmoid',
-        loss: { kind: 'binaryCrossEntropy' },
-      },
-      new Rng(3),
-    );
+    const net = tanhClassifier(4, 3);
     const model = (cols: Float64Array[]) => predict(net, cols);
     const rng = new Rng(4);
     const background = Array.from({ length: 4 }, () => rng.normals(30));
