@@ -8,9 +8,11 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import '@tensorflow/tfjs-backend-cpu';
-import './gradients.js';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+import { registerGradients } from './gradients.js';
+
+registerGradients();
 
 /** Tensor backends the networks can run on. `wasm` is ≈ 5× faster than `cpu` measured here. */
 export type NnBackend = 'wasm' | 'cpu';

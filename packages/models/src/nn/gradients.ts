@@ -72,4 +72,14 @@ const configs: readonly tf.GradConfig[] = [
   tanhGradConfig,
 ];
 
-for (const c of configs) tf.registerGradient(c);
+let registered = false;
+
+/**
+ * Registers the gradient configs (idempotent). Called by the engine module when it loads: a bare
+ * side-effect import would be dropped by bundlers (the package declares `sideEffects: false`).
+ */
+export function registerGradients(): void {
+  if (registered) return;
+  for (const c of configs) tf.registerGradient(c);
+  registered = true;
+}
