@@ -31,7 +31,9 @@ describe('evaluateClassifier', () => {
     const x = Float64Array.from([-2, -0.5, 0.3, 1.2, -1, 2.5, 0.1, -0.2]);
     const y = [0, 0, 1, 1, 1, 1, 0, 0];
     const ev = evaluateClassifier(net, [x], y, { axis: { lower: 0, upper: 1, bins: 2 } });
-    x.forEach((v, i) => expect(ev.scores[i]).toBeCloseTo(1 / (1 + Math.exp(-v)), 6));
+    x.forEach((v, i) => {
+      expect(ev.scores[i]).toBeCloseTo(1 / (1 + Math.exp(-v)), 6);
+    });
     // predicted signal ⇔ x ≥ 0: TN = 3 (−2, −0.5, −0.2), FP = 1 (0.1), FN = 1 (−1), TP = 3
     expect(Array.from(ev.confusion.counts)).toEqual([3, 1, 1, 3]);
     expect(ev.accuracy).toBeCloseTo(6 / 8, 12);
