@@ -42,7 +42,7 @@ export type { NnBackend } from './nn/engine.js';
 export { initEngine } from './nn/engine.js';
 export type { ClassifierEvaluation, EvaluateOptions } from './nn/evaluate.js';
 export { evaluateClassifier, scoreDistributions, scoreModel } from './nn/evaluate.js';
-export { type FoldedDense, type FoldedResidual, type FoldedStep, InferencePlan } from './nn/inference.js';
+export { InferencePlan } from './nn/inference.js';
 export { initKernel } from './nn/init.js';
 export {
   binaryCrossEntropyFromLogits,
@@ -55,6 +55,15 @@ export type { BnBatchStats, ForwardMode, NetworkParam } from './nn/network.js';
 export { BN_EPSILON, BN_MOMENTUM, dropoutMask, Network } from './nn/network.js';
 export type { OptimizerSpec } from './nn/optimizer.js';
 export { Optimizer } from './nn/optimizer.js';
+export type {
+  DenseArrays,
+  FoldedDense,
+  FoldedResidual,
+  FoldedStep,
+  FusedActivation,
+  PlanArrays,
+} from './nn/planKernels.js';
+export { planKernels } from './nn/planKernels.js';
 export { predict } from './nn/predict.js';
 export type { MultiClassifierVariant, Preset } from './nn/presets.js';
 export {

@@ -11,35 +11,10 @@
  * @module
  */
 
-import { applyActivation } from './activation.js';
+import { kernels } from './activation.js';
 import { tf } from './engine.js';
+import type { FoldedDense, FoldedStep, PlanArrays } from './planKernels.js';
 import type { Activation } from './spec.js';
-
-/** Activations `tf.fused.matMul` applies in the same kernel as the product and bias. */
-type FusedActivation = 'linear' | 'relu' | 'sigmoid';
-
-/** Dense layer with folded BatchNorm and fused activation: act(xW' + b'). */
-export interface FoldedDense {
-  readonly kind: 'dense';
-  readonly w: tf.Tensor2D;
-  readonly b: tf.Tensor1D;
-  readonly fused: FusedActivation;
-  /** Activation applied after the fused kernel (LeakyReLU, tanh, softmax). */
-  readonly after: Activation;
-  /** Set for a pre-scaled LeakyReLU(α): output relu(z′) + leakyRatio·z′, leakyRatio = α/(1 − α). */
-  readonly leakyRatio?: number;
-}
-
-/** Residual block: act(branch(x) + shortcut(x)). */
-export interface FoldedResidual {
-  readonly kind: 'residual';
-  readonly branch: readonly FoldedDense[];
-  readonly projection: FoldedDense | undefined;
-  readonly fn: Activation;
-}
-
-/** One step of an inference plan. */
-export type FoldedStep = FoldedDense | FoldedResidual;
 
 /** The weights of one Dense layer and what follows it before the next Dense, as read from a network. */
 export interface DenseGroup {
@@ -87,12 +62,6 @@ export function foldDense(g: DenseGroup): FoldedDense {
   return { kind: 'dense', w, b, fused: 'linear', after: a };
 }
 
-function runDense(h: tf.Tensor2D, s: FoldedDense): tf.Tensor2D {
-  const z = tf.fused.matMul({ a: h, b: s.w, bias: s.b, activation: s.fused }) as tf.Tensor2D;
-  if (s.leakyRatio !== undefined) return tf.add(tf.relu(z), tf.mul(z, s.leakyRatio));
-  return applyActivation(z, s.after);
-}
-
 /**
  * A folded network for inference: `run(x)` is the network output (or the head's logits when
  * `logits` is true). Owns its tensors: call {@link InferencePlan.dispose}.
@@ -114,17 +83,12 @@ export class InferencePlan {
 
   /** Output [batch, outputs] (a tensor in the caller's tidy scope). */
   run(x: tf.Tensor2D, logits = false): tf.Tensor2D {
-    let h = x;
-    for (const s of this.steps) {
-      if (s.kind === 'dense') h = runDense(h, s);
-      else {
-        let br = h;
-        for (const d of s.branch) br = runDense(br, d);
-        const short = s.projection ? runDense(h, s.projection) : h;
-        h = applyActivation(tf.add(br, short), s.fn);
-      }
-    }
-    return runDense(h, logits ? this.headLogits : this.head);
+    return kernels.run(this.steps, logits ? this.headLogits : this.head, x);
+  }
+
+  /** The plan (with the output activation) as plain arrays, e.g. for worker threads. */
+  toArrays(): PlanArrays {
+    return kernels.toArrays(this.steps, this.head);
   }
 
   /** Frees the folded weights. */

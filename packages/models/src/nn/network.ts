@@ -9,8 +9,9 @@
 import { HepInputError, type Rng } from '@hep/core';
 import { applyActivation } from './activation.js';
 import { tf } from './engine.js';
-import { type DenseGroup, type FoldedDense, type FoldedStep, foldDense, InferencePlan } from './inference.js';
+import { type DenseGroup, foldDense, InferencePlan } from './inference.js';
 import { initKernel } from './init.js';
+import type { FoldedDense, FoldedStep } from './planKernels.js';
 import type { Activation, BlockSpec, Initializer, NetworkSpec } from './spec.js';
 import { batchNormTraining, dense } from './trainingOps.js';
 
