@@ -65,6 +65,7 @@ export type {
 } from './nn/planKernels.js';
 export { planKernels } from './nn/planKernels.js';
 export { predict } from './nn/predict.js';
+export { PredictPool } from './nn/predictPool.js';
 export type { MultiClassifierVariant, Preset } from './nn/presets.js';
 export {
   cpClassifier,
