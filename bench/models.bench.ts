@@ -1,11 +1,22 @@
 /**
  * @hep/models neural networks: training throughput of the paper-000 classifier (Table I) with our
  * lean tfjs-core loop vs tfjs-layers (same architecture, same wasm backend, same batch size), and
- * batched inference throughput of the folded/fused plan vs tfjs-layers predict and vs the forward
- * pass predict used before (unfolded BatchNorm, tfjs' LeakyRelu kernel).
+ * batched inference throughput of the folded/fused plan vs tfjs-layers predict, vs the forward
+ * pass predict used before (unfolded BatchNorm, tfjs' LeakyRelu kernel), and of the worker-thread
+ * PredictPool vs one thread.
  */
+import { availableParallelism } from 'node:os';
 import { Rng } from '@hep/core';
-import { BN_EPSILON, initEngine, lfvClassifier, Network, packRows, predict, trainNetwork } from '@hep/models';
+import {
+  BN_EPSILON,
+  initEngine,
+  lfvClassifier,
+  Network,
+  PredictPool,
+  packRows,
+  predict,
+  trainNetwork,
+} from '@hep/models';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { defineSuite } from './harness.js';
@@ -72,6 +83,9 @@ export default defineSuite({
     const preset = lfvClassifier();
     const net = new Network(preset.spec, new Rng(1));
     const km = layersModel();
+    // one thread per core (the pool stays open until the process ends)
+    const threads = availableParallelism();
+    const pool = await PredictPool.create(net, threads);
     const xs = tf.tensor2d(
       Float32Array.from(
         { length: N_TRAIN * 10 },
@@ -148,6 +162,14 @@ export default defineSuite({
             return out;
           },
         },
+      },
+      {
+        name: `inference, ${N_INFER} events, ${threads} worker threads vs 1 thread`,
+        items: N_INFER,
+        minSeconds: 2,
+        maxRepeats: 5,
+        ours: { name: `PredictPool (${threads} threads)`, run: () => pool.predict(infer.cols) },
+        baseline: { name: 'predict (1 thread)', run: () => predict(net, infer.cols) },
       },
     ];
   },

@@ -88,7 +88,8 @@ function message(w: Worker): Promise<unknown> {
 
 /**
  * A pool of inference threads for one network, holding a snapshot of its weights (create a new
- * pool after training). Call {@link PredictPool.close} when done.
+ * pool after training). An idle pool does not keep the process alive; {@link PredictPool.close}
+ * stops the threads.
  *
  * @example
  * ```ts
@@ -135,6 +136,7 @@ export class PredictPool {
       await Promise.all(workers.map((w) => w.terminate()));
       throw e;
     }
+    for (const w of workers) w.unref();
     return new PredictPool(workers, init.inputs, init.outputs);
   }
 
@@ -148,16 +150,22 @@ export class PredictPool {
     new Float32Array(rows).set(packed);
     const out = new SharedArrayBuffer(n * k * 4);
     const per = Math.ceil(n / this.workers.length);
-    await Promise.all(
-      this.workers.map((w, t) => {
-        const start = Math.min(n, t * per);
-        const end = Math.min(n, start + per);
-        if (start === end) return Promise.resolve();
-        const done = message(w);
-        w.postMessage({ rows, out, start, end, batch: batchSize } satisfies Job);
-        return done;
-      }),
-    );
+    // an idle pool does not keep the process alive; a running job does
+    for (const w of this.workers) w.ref();
+    try {
+      await Promise.all(
+        this.workers.map((w, t) => {
+          const start = Math.min(n, t * per);
+          const end = Math.min(n, start + per);
+          if (start === end) return Promise.resolve();
+          const done = message(w);
+          w.postMessage({ rows, out, start, end, batch: batchSize } satisfies Job);
+          return done;
+        }),
+      );
+    } finally {
+      for (const w of this.workers) w.unref();
+    }
     return Float64Array.from(new Float32Array(out));
   }
 
