@@ -8,13 +8,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { consoleProgress, type ReproductionReport, type ReproductionSuite } from '@hep/core';
 import { reproductionSuites as kinematicsSuites } from '@hep/kinematics';
+import { reproductionSuites as modelsSuites } from '@hep/models';
 import { reproductionSuites as nplmSuites } from '@hep/nplm';
 import { reproductionSuites as statsSuites } from '@hep/stats';
 import { formatReport } from './report.js';
 
-// @hep/models registers no suite yet (its sources pull in tfjs-core's extension-less ESM gradient
-// files, which run only from the bundled dist); add it here with its first suite.
-const suites: ReproductionSuite[] = [...kinematicsSuites, ...statsSuites, ...nplmSuites];
+const suites: ReproductionSuite[] = [...kinematicsSuites, ...statsSuites, ...modelsSuites, ...nplmSuites];
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({

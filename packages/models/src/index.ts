@@ -34,11 +34,15 @@ export {
 /** Reproduction suites this package registers with `pnpm reproduce`. */
 export const reproductionSuites: readonly ReproductionSuite[] = [];
 
+export { applyActivation } from './nn/activation.js';
 // --- neural networks (issue 7) ---
 export type { FeatureColumns } from './nn/data.js';
 export { packRows, packTargets } from './nn/data.js';
 export type { NnBackend } from './nn/engine.js';
 export { initEngine } from './nn/engine.js';
+export type { ClassifierEvaluation, EvaluateOptions } from './nn/evaluate.js';
+export { evaluateClassifier, scoreDistributions, scoreModel } from './nn/evaluate.js';
+export { InferencePlan } from './nn/inference.js';
 export { initKernel } from './nn/init.js';
 export {
   binaryCrossEntropyFromLogits,
@@ -48,10 +52,20 @@ export {
   perSampleLoss,
 } from './nn/losses.js';
 export type { BnBatchStats, ForwardMode, NetworkParam } from './nn/network.js';
-export { applyActivation, BN_EPSILON, BN_MOMENTUM, dropoutMask, Network } from './nn/network.js';
+export { BN_EPSILON, BN_MOMENTUM, dropoutMask, Network } from './nn/network.js';
 export type { OptimizerSpec } from './nn/optimizer.js';
 export { Optimizer } from './nn/optimizer.js';
+export type {
+  DenseArrays,
+  FoldedDense,
+  FoldedResidual,
+  FoldedStep,
+  FusedActivation,
+  PlanArrays,
+} from './nn/planKernels.js';
+export { planKernels } from './nn/planKernels.js';
 export { predict } from './nn/predict.js';
+export { PredictPool } from './nn/predictPool.js';
 export type { MultiClassifierVariant, Preset } from './nn/presets.js';
 export {
   cpClassifier,
@@ -84,6 +98,10 @@ export type { SplitIndices } from './preprocessing/split.js';
 export { resampleUniformInBins, stratifiedSplit } from './preprocessing/split.js';
 export type { StandardScalerJSON } from './preprocessing/standardScaler.js';
 export { StandardScaler } from './preprocessing/standardScaler.js';
-export type { BatchModel, PermutationShapOptions, ShapResult } from './shap/permutationShap.js';
+export type { BatchModel, ShapResult } from './shap/coalitions.js';
+export { summarizeShap } from './shap/coalitions.js';
+export type { KernelShapOptions, KernelShapResult } from './shap/kernelShap.js';
+export { kernelShap } from './shap/kernelShap.js';
+export type { PermutationShapOptions } from './shap/permutationShap.js';
 export { permutationShap } from './shap/permutationShap.js';
 export { type StackingMetrics, type StageMetrics, stackingMetrics } from './stacking/stackingMetrics.js';

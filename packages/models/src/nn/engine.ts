@@ -8,9 +8,11 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+import { registerGradients } from './gradients.js';
+
+registerGradients();
 
 /** Tensor backends the networks can run on. `wasm` is ≈ 5× faster than `cpu` measured here. */
 export type NnBackend = 'wasm' | 'cpu';
@@ -22,12 +24,26 @@ function quiet(): void {
   if (!tf.env().getBool('PROD')) tf.env().set('PROD', true);
 }
 
+/**
+ * Locations of the tfjs modules the engine loads (absolute paths resolved at run time): the
+ * CommonJS entries of tfjs-core and of the wasm and cpu backends, and the folder of the .wasm
+ * binaries (with a trailing separator). Worker threads load tfjs from these.
+ */
+export function tfjsLocations(): { core: string; wasm: string; cpu: string; wasmDir: string } {
+  const req = createRequire(import.meta.url);
+  const wasm = req.resolve('@tensorflow/tfjs-backend-wasm');
+  return {
+    core: req.resolve('@tensorflow/tfjs-core'),
+    wasm,
+    cpu: req.resolve('@tensorflow/tfjs-backend-cpu'),
+    // the wasm entry is …/tfjs-backend-wasm/dist/<bundle>.js: the .wasm binaries sit beside it
+    wasmDir: `${path.dirname(wasm)}${path.sep}`,
+  };
+}
+
 function pointWasmAtDist(): void {
   if (wasmPathsSet) return;
-  const req = createRequire(import.meta.url);
-  const entry = req.resolve('@tensorflow/tfjs-backend-wasm');
-  // entry is …/tfjs-backend-wasm/dist/<bundle>.js: the .wasm binaries sit beside it
-  setWasmPaths(`${path.dirname(entry)}${path.sep}`);
+  setWasmPaths(tfjsLocations().wasmDir);
   wasmPathsSet = true;
 }
 

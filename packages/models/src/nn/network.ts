@@ -7,9 +7,13 @@
  * @module
  */
 import { HepInputError, type Rng } from '@hep/core';
+import { applyActivation } from './activation.js';
 import { tf } from './engine.js';
+import { type DenseGroup, foldDense, InferencePlan } from './inference.js';
 import { initKernel } from './init.js';
+import type { FoldedDense, FoldedStep } from './planKernels.js';
 import type { Activation, BlockSpec, Initializer, NetworkSpec } from './spec.js';
+import { batchNormTraining, dense } from './trainingOps.js';
 
 /** BatchNorm momentum of the moving statistics (Keras default). */
 export const BN_MOMENTUM = 0.99;
@@ -69,23 +73,6 @@ export interface ForwardMode {
   readonly training: boolean;
   readonly rng?: Rng;
   readonly bnStats?: BnBatchStats[];
-}
-
-/** Applies an activation to a tensor (softmax along the last axis). */
-export function applyActivation(x: tf.Tensor2D, fn: Activation): tf.Tensor2D {
-  if (typeof fn === 'object') return tf.leakyRelu(x, fn.leakyRelu);
-  switch (fn) {
-    case 'relu':
-      return tf.relu(x);
-    case 'tanh':
-      return tf.tanh(x);
-    case 'sigmoid':
-      return tf.sigmoid(x);
-    case 'softmax':
-      return tf.softmax(x);
-    case 'linear':
-      return x;
-  }
 }
 
 function validateSpec(spec: NetworkSpec): void {
@@ -239,22 +226,20 @@ export class Network {
     for (const op of ops) {
       switch (op.kind) {
         case 'dense':
-          h = tf.add(tf.matMul(h, op.w.variable as tf.Tensor2D), op.b.variable);
+          h = dense(h, op.w.variable as tf.Tensor2D, op.b.variable as tf.Tensor1D);
           break;
         case 'bn': {
-          let mean: tf.Tensor1D;
-          let variance: tf.Tensor1D;
+          const gamma = op.gamma.variable as tf.Tensor1D;
+          const beta = op.beta.variable as tf.Tensor1D;
           if (mode.training) {
-            const m = tf.moments(h, 0);
-            mean = m.mean as tf.Tensor1D;
-            variance = m.variance as tf.Tensor1D;
-            mode.bnStats?.push({ op, mean: tf.keep(mean), variance: tf.keep(variance) });
+            h = batchNormTraining(h, gamma, beta, BN_EPSILON, (m) => {
+              if (mode.bnStats) mode.bnStats.push({ op, ...m });
+              else tf.dispose([m.mean, m.variance]);
+            });
           } else {
-            mean = op.mean.variable as tf.Tensor1D;
-            variance = op.variance.variable as tf.Tensor1D;
+            const scale = tf.mul(gamma, tf.rsqrt(tf.add(op.variance.variable, BN_EPSILON)));
+            h = tf.add(tf.mul(tf.sub(h, op.mean.variable), scale), beta);
           }
-          const scale = tf.mul(op.gamma.variable, tf.rsqrt(tf.add(variance, BN_EPSILON)));
-          h = tf.add(tf.mul(tf.sub(h, mean), scale), op.beta.variable);
           break;
         }
         case 'act':
@@ -285,6 +270,61 @@ export class Network {
   /** Network output: outputActivation(logits). */
   forward(x: tf.Tensor2D, mode: ForwardMode = { training: false }): tf.Tensor2D {
     return applyActivation(this.logits(x, mode), this.spec.outputActivation);
+  }
+
+  /**
+   * Inference plan of the current weights: BatchNorm folded into the Dense kernels, activations
+   * fused (see {@link InferencePlan}). A snapshot: rebuild it after the weights change; dispose it.
+   */
+  inferencePlan(): InferencePlan {
+    const head = foldDense(this.group(this.head, undefined, 'linear'));
+    return new InferencePlan(this.fold(this.ops), head, this.spec.outputActivation);
+  }
+
+  private group(dense: DenseOp, bn: BnOp | undefined, activation: Activation): DenseGroup {
+    const t1 = (p: NetworkParam) => p.variable as tf.Tensor1D;
+    return {
+      kernel: dense.w.variable as tf.Tensor2D,
+      bias: t1(dense.b),
+      bn: bn && {
+        gamma: t1(bn.gamma),
+        beta: t1(bn.beta),
+        mean: t1(bn.mean),
+        variance: t1(bn.variance),
+        epsilon: BN_EPSILON,
+      },
+      activation,
+    };
+  }
+
+  /** Each Dense with the BN, activation and dropout after it (block order) → one folded step. */
+  private fold(ops: readonly Op[]): FoldedStep[] {
+    const steps: FoldedStep[] = [];
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i] as Op;
+      if (op.kind === 'residual') {
+        steps.push({
+          kind: 'residual',
+          branch: this.fold(op.branch) as FoldedDense[],
+          projection: op.projection && foldDense(this.group(op.projection, undefined, 'linear')),
+          fn: op.fn,
+        });
+        continue;
+      }
+      if (op.kind !== 'dense') throw new Error(`internal: ${op.kind} without a preceding Dense`);
+      let bn: BnOp | undefined;
+      let act: Activation = 'linear';
+      for (
+        let next = ops[i + 1];
+        next && next.kind !== 'dense' && next.kind !== 'residual';
+        next = ops[++i + 1]
+      ) {
+        if (next.kind === 'bn') bn = next;
+        else if (next.kind === 'act') act = next.fn;
+      }
+      steps.push(foldDense(this.group(op, bn, act)));
+    }
+    return steps;
   }
 
   /** Frees every variable of the network. */

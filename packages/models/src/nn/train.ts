@@ -65,13 +65,26 @@ export interface TrainOptions {
   readonly onEpoch?: (log: EpochLog) => undefined | 'stop';
 }
 
+/** Keras BatchNorm moving statistic update s ← momentum·s + (1 − momentum)·batch, in JS. */
+function movingAverage(stat: tf.Variable, batch: tf.Tensor): void {
+  const s = stat.dataSync();
+  const b = batch.dataSync();
+  const out = new Float32Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    out[i] = BN_MOMENTUM * (s[i] as number) + (1 - BN_MOMENTUM) * (b[i] as number);
+  }
+  const next = tf.tensor(out, stat.shape);
+  stat.assign(next);
+  next.dispose();
+}
+
 function monitorValue(log: EpochLog, m: Monitor): number {
   const v = log[m];
   if (v === undefined) throw new HepInputError('monitor', `${m} is not recorded (validation data missing?)`);
   return m === 'valAccuracy' ? -v : v; // smaller is better
 }
 
-/** Loss (with class weights) and the accuracy or MAE of `net` on a packed dataset, inference mode. */
+/** Loss and the accuracy or MAE of `net` on a packed dataset, inference mode (folded {@link Network.inferencePlan}). */
 export function evaluatePacked(
   net: Network,
   rows: Float32Array,
@@ -85,21 +98,26 @@ export function evaluatePacked(
   let metricSum = 0;
   const classifier =
     net.spec.loss.kind === 'binaryCrossEntropy' || net.spec.loss.kind === 'categoricalCrossEntropy';
-  for (let s = 0; s < n; s += batchSize) {
-    const e = Math.min(n, s + batchSize);
-    const [l, m] = tf.tidy(() => {
-      const x = tf.tensor2d(rows.subarray(s * d, e * d), [e - s, d]);
-      const y = tf.tensor2d(targets.subarray(s * k, e * k), [e - s, k]);
-      const z = net.logits(x);
-      const loss = tf.sum(perSampleLoss(net.spec.loss, z, y));
-      let metric: tf.Tensor;
-      if (!classifier) metric = tf.sum(tf.abs(tf.sub(z, y)));
-      else if (k === 1) metric = tf.sum(tf.cast(tf.equal(tf.greater(z, 0), tf.greater(y, 0.5)), 'float32'));
-      else metric = tf.sum(tf.cast(tf.equal(tf.argMax(z, 1), tf.argMax(y, 1)), 'float32'));
-      return [loss.dataSync()[0] as number, metric.dataSync()[0] as number];
-    });
-    lossSum += l;
-    metricSum += m;
+  const plan = net.inferencePlan();
+  try {
+    for (let s = 0; s < n; s += batchSize) {
+      const e = Math.min(n, s + batchSize);
+      const [l, m] = tf.tidy(() => {
+        const x = tf.tensor2d(rows.subarray(s * d, e * d), [e - s, d]);
+        const y = tf.tensor2d(targets.subarray(s * k, e * k), [e - s, k]);
+        const z = plan.run(x, true);
+        const loss = tf.sum(perSampleLoss(net.spec.loss, z, y));
+        let metric: tf.Tensor;
+        if (!classifier) metric = tf.sum(tf.abs(tf.sub(z, y)));
+        else if (k === 1) metric = tf.sum(tf.cast(tf.equal(tf.greater(z, 0), tf.greater(y, 0.5)), 'float32'));
+        else metric = tf.sum(tf.cast(tf.equal(tf.argMax(z, 1), tf.argMax(y, 1)), 'float32'));
+        return [loss.dataSync()[0] as number, metric.dataSync()[0] as number];
+      });
+      lossSum += l;
+      metricSum += m;
+    }
+  } finally {
+    plan.dispose();
   }
   return classifier
     ? { loss: lossSum / n, accuracy: metricSum / n }
@@ -202,17 +220,11 @@ export function trainNetwork(
           return loss;
         }, varList);
         optimizer.apply(varMap, grads);
-        for (const st of bnStats) {
-          st.op.mean.variable.assign(
-            tf.add(tf.mul(BN_MOMENTUM, st.op.mean.variable), tf.mul(1 - BN_MOMENTUM, st.mean)),
-          );
-          st.op.variance.variable.assign(
-            tf.add(tf.mul(BN_MOMENTUM, st.op.variance.variable), tf.mul(1 - BN_MOMENTUM, st.variance)),
-          );
-        }
         return value.dataSync()[0] as number;
       });
       for (const st of bnStats) {
+        movingAverage(st.op.mean.variable, st.mean);
+        movingAverage(st.op.variance.variable, st.variance);
         st.mean.dispose();
         st.variance.dispose();
       }

@@ -1,9 +1,9 @@
 import { Rng } from '@hep/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initEngine } from '../../src/nn/engine.js';
-import { Network } from '../../src/nn/network.js';
 import { predict } from '../../src/nn/predict.js';
 import { permutationShap } from '../../src/shap/permutationShap.js';
+import { tanhClassifier } from '../nn/helpers.js';
 
 beforeAll(async () => {
   await initEngine('wasm');
@@ -41,16 +41,7 @@ describe('permutationShap', () => {
   });
 
   it('satisfies efficiency Σφ_j = f(x) − E_b f on a network (interaction terms) and is seeded', () => {
-    const net = new Network(
-      {
-        inputs: 3,
-        blocks: [{ type: 'dense', units: 8, activation: 'tanh' }],
-        outputs: 1,
-        outputActivation: 'sigmoid',
-        loss: { kind: 'binaryCrossEntropy' },
-      },
-      new Rng(3),
-    );
+    const net = tanhClassifier(3, 3);
     const model = (cols: Float64Array[]) => predict(net, cols);
     const rng = new Rng(4);
     const background = [rng.normals(30), rng.normals(30), rng.normals(30)];
