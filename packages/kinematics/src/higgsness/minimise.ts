@@ -37,23 +37,22 @@ export const MinimiserStatus = {
  * Ordered so that the first entries cover the usual basins (the two-fold ν_z ambiguities).
  */
 export const START_TABLE: readonly (readonly [number, number, number, number])[] = [
-  [0.5, 0, 0, 0],
-  [0.5, 0, 1, 1],
-  [0.5, 0, -1, -1],
-  [0.5, 0, 1, -1],
-  [0.5, 0, -1, 1],
-  [0, 0, 0, 0],
-  [1, 0, 0, 0],
   [0.5, 0.5, 0, 0],
   [0.5, -0.5, 0, 0],
-  [0, 0, 1, -1],
-  [1, 0, -1, 1],
-  [0.25, 0.5, 1, 1],
-  [0.75, -0.5, -1, -1],
-  [0.5, 0, 3, 0],
-  [0.5, 0, 0, 3],
-  [0.5, 0, -3, 0],
-  [0.5, 0, 0, -3],
+  [1, -0.5, 1, -1],
+  [0, 0.5, -1, 1],
+  [0.5, -0.5, -1, -1],
+  [0.5, 0.5, 1, 1],
+  [0, -0.5, 1, -1],
+  [1, 0.5, -1, 1],
+  [1, 0.5, -1, -1],
+  [0, -0.5, 1, 1],
+  [0.25, 0.5, 0, 0],
+  [0.75, -0.5, 0, 0],
+  [0.5, 0, 0, 0],
+  [0, 0, -1, 1],
+  [1, 0, 1, -1],
+  [0.5, 0, 1, -1],
 ];
 
 /** Reusable minimiser state (scratch buffers; one per thread of work, no allocation per event). */
@@ -69,6 +68,7 @@ export class Minimiser {
   private readonly xs = new Float64Array(4);
   private readonly m = new Float64Array(16);
   private readonly d = new Float64Array(4);
+  private readonly ev = new Float64Array(20);
   private localConverged = false;
   private readonly starts: number;
   private readonly floor: number;
@@ -114,6 +114,26 @@ export class Minimiser {
         if (this.chi2 <= floor) break;
       }
       if (this.chi2 <= floor) break;
+      // The χ² is not differentiable where a neutrino vanishes (|ν| = 0, a cone tip), and minima
+      // sit there in some events; smooth iterations only creep towards them, so minimise along
+      // each tip line explicitly (ν₂ = 0: x = (METx, METy, z, 0); ν₁ = 0: x = (0, 0, 0, z)).
+      for (let tip = 0; tip < 2; tip++) {
+        for (let s = -1; s <= 1; s++) {
+          const xs = this.xs;
+          xs[0] = tip === 0 ? mx : 0;
+          xs[1] = tip === 0 ? my : 0;
+          xs[2] = tip === 0 ? s * scaleZ : 0;
+          xs[3] = tip === 0 ? 0 : s * scaleZ;
+          const c = this.alongLine(prob, xs, tip === 0 ? 2 : 3);
+          if (c < this.chi2) {
+            this.chi2 = c;
+            this.best = p;
+            this.x.set(xs);
+            this.status = this.localConverged ? MinimiserStatus.converged : MinimiserStatus.failed;
+          }
+        }
+      }
+      if (this.chi2 <= floor) break;
     }
     if (!Number.isFinite(this.chi2)) {
       this.status = MinimiserStatus.failed;
@@ -124,66 +144,195 @@ export class Minimiser {
     }
   }
 
-  /** Damped Newton from x (updated in place); returns the χ² reached. */
+  /**
+   * Local minimisation from x (updated in place); returns the χ² reached. Each iteration first
+   * tries the full Newton step (exact Hessian; quadratic convergence at any minimum); where the
+   * Hessian is not positive definite or the step does not descend, a Levenberg–Marquardt step on
+   * the Gauss–Newton matrix JᵀJ (always ≥ 0) with Marquardt scaling.
+   */
   private newton(prob: NeutrinoProblem, x: Float64Array): number {
     const zeroTol = this.floor * 1e-6;
     const H = prob.hess;
+    const G = prob.gn;
     const g = prob.grad;
     const m = this.m;
     const d = this.d;
-    const xt = this.xt;
     this.localConverged = false;
     let chi = prob.derivatives(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
     if (!Number.isFinite(chi)) return chi;
-    let mu = -1;
     for (let it = 0; it < this.maxIterations; it++) {
       this.iterations++;
       if (chi <= zeroTol) {
         this.localConverged = true;
         return chi;
       }
-      const diag = Math.max(H[0] as number, H[5] as number, H[10] as number, H[15] as number, 1e-300);
-      if (mu < 0) mu = 1e-6 * diag;
+      // 1. Newton direction; where the Hessian is not positive definite, the "saddle-free" one
+      //    with |eigenvalues| (a descent direction that moves downhill along negative curvature).
+      m.set(H);
+      if (!solve4(m, g, d)) absEigenSolve(H, g, d, this.ev);
+      const gd = dot4(g, d);
+      // Predicted decrease of ½χ² is ½gᵀd: at rounding level, x is stationary.
+      if (gd <= 1e-12 * chi) {
+        this.localConverged = true;
+        return chi;
+      }
+      // 2. Backtracking line search (Armijo on χ², whose gradient is 2g).
+      let t = 1;
       let accepted = false;
-      while (!accepted) {
-        for (let i = 0; i < 16; i++) m[i] = H[i] as number;
-        m[0] = (m[0] as number) + mu;
-        m[5] = (m[5] as number) + mu;
-        m[10] = (m[10] as number) + mu;
-        m[15] = (m[15] as number) + mu;
-        if (!solve4(m, g, d)) {
-          mu = Math.max(mu * 8, 1e-6 * diag);
-          if (mu > 1e12 * diag) return chi;
-          continue;
-        }
-        for (let i = 0; i < 4; i++) xt[i] = (x[i] as number) - (d[i] as number);
-        const ct = prob.chi2(xt[0] as number, xt[1] as number, xt[2] as number, xt[3] as number);
-        if (ct < chi) {
+      for (let ls = 0; ls < 40; ls++) {
+        const ct = this.trial(prob, x, t);
+        if (ct <= chi - 1e-4 * t * 2 * gd) {
           accepted = true;
-          x.set(xt);
-          const drop = chi - ct;
-          mu *= 0.25;
-          if (drop <= 1e-13 * chi) {
+          if (chi - ct <= 1e-13 * chi) {
             this.localConverged = true;
             return ct;
           }
-          chi = prob.derivatives(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
-        } else {
-          mu = Math.max(mu * 8, 1e-6 * diag);
-          if (mu > 1e12 * diag) {
-            // No descent direction left at machine precision: a stationary point.
-            this.localConverged = true;
-            return chi;
-          }
+          chi = this.accept(prob, x);
+          break;
         }
+        t *= 0.3;
+      }
+      if (!accepted) {
+        // No descent along a descent direction at machine precision: a stationary point.
+        this.localConverged = true;
+        return chi;
       }
     }
     return chi;
   }
+
+  /**
+   * Newton minimisation of the χ² along coordinate `k` of x only (x updated in place), with
+   * backtracking; a gradient step of 10 GeV where the curvature is not positive. Returns χ².
+   */
+  private alongLine(prob: NeutrinoProblem, x: Float64Array, k: number): number {
+    const d = this.d;
+    d.fill(0);
+    this.localConverged = false;
+    let chi = prob.derivatives(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
+    for (let it = 0; it < this.maxIterations; it++) {
+      this.iterations++;
+      const g = prob.grad[k] as number;
+      const h = prob.hess[5 * k] as number;
+      d[k] = h > 0 ? g / h : Math.sign(g) * 10;
+      if (g * (d[k] as number) <= 1e-12 * chi || chi <= this.floor * 1e-6) {
+        this.localConverged = true;
+        return chi;
+      }
+      let t = 1;
+      let accepted = false;
+      for (let ls = 0; ls < 40 && !accepted; ls++) {
+        const ct = this.trial(prob, x, t);
+        if (ct <= chi - 1e-4 * t * 2 * g * (d[k] as number)) {
+          accepted = true;
+          if (chi - ct <= 1e-13 * chi) {
+            this.localConverged = true;
+            return ct;
+          }
+          chi = this.accept(prob, x);
+        }
+        t *= 0.3;
+      }
+      if (!accepted) {
+        this.localConverged = true;
+        return chi;
+      }
+    }
+    return chi;
+  }
+
+  /** χ² at x − t·d (the candidate is kept in `xt`). */
+  private trial(prob: NeutrinoProblem, x: Float64Array, t: number): number {
+    const xt = this.xt;
+    const d = this.d;
+    for (let i = 0; i < 4; i++) xt[i] = (x[i] as number) - t * (d[i] as number);
+    return prob.chi2(xt[0] as number, xt[1] as number, xt[2] as number, xt[3] as number);
+  }
+
+  /** Moves x to the candidate and recomputes the derivatives there; returns χ². */
+  private accept(prob: NeutrinoProblem, x: Float64Array): number {
+    x.set(this.xt);
+    return prob.derivatives(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
+  }
+}
+
+function dot4(a: Float64Array, b: Float64Array): number {
+  return (
+    (a[0] as number) * (b[0] as number) +
+    (a[1] as number) * (b[1] as number) +
+    (a[2] as number) * (b[2] as number) +
+    (a[3] as number) * (b[3] as number)
+  );
 }
 
 /**
- * Solves the symmetric 4 × 4 system m·d = g by Cholesky (m is overwritten by its factor).
+ * d = Σᵢ vᵢ(vᵢᵀg)/max(|λᵢ|, 1e-10 max|λ|) for the eigenpairs (λᵢ, vᵢ) of the symmetric 4 × 4
+ * matrix h (cyclic Jacobi rotations). `w` is scratch (20 entries).
+ */
+function absEigenSolve(h: Float64Array, g: Float64Array, d: Float64Array, w: Float64Array): void {
+  // w[0..16): working matrix A (row-major), w[16..20) unused; V accumulates in a local array.
+  for (let i = 0; i < 16; i++) w[i] = h[i] as number;
+  const v = EIGVEC;
+  v.fill(0);
+  v[0] = 1;
+  v[5] = 1;
+  v[10] = 1;
+  v[15] = 1;
+  for (let sweep = 0; sweep < 12; sweep++) {
+    let off = 0;
+    let diag = 0;
+    for (let p = 0; p < 4; p++) {
+      diag += (w[5 * p] as number) ** 2;
+      for (let q = p + 1; q < 4; q++) off += (w[4 * p + q] as number) ** 2;
+    }
+    if (off <= 1e-30 * diag) break;
+    for (let p = 0; p < 3; p++) {
+      for (let q = p + 1; q < 4; q++) {
+        const apq = w[4 * p + q] as number;
+        if (apq === 0) continue;
+        const app = w[5 * p] as number;
+        const aqq = w[5 * q] as number;
+        const theta = (aqq - app) / (2 * apq);
+        const t = (theta >= 0 ? 1 : -1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const sn = t * c;
+        for (let k = 0; k < 4; k++) {
+          const akp = w[4 * k + p] as number;
+          const akq = w[4 * k + q] as number;
+          w[4 * k + p] = c * akp - sn * akq;
+          w[4 * k + q] = sn * akp + c * akq;
+        }
+        for (let k = 0; k < 4; k++) {
+          const apk = w[4 * p + k] as number;
+          const aqk = w[4 * q + k] as number;
+          w[4 * p + k] = c * apk - sn * aqk;
+          w[4 * q + k] = sn * apk + c * aqk;
+        }
+        for (let k = 0; k < 4; k++) {
+          const vkp = v[4 * k + p] as number;
+          const vkq = v[4 * k + q] as number;
+          v[4 * k + p] = c * vkp - sn * vkq;
+          v[4 * k + q] = sn * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  let amax = 0;
+  for (let i = 0; i < 4; i++) amax = Math.max(amax, Math.abs(w[5 * i] as number));
+  d.fill(0);
+  for (let i = 0; i < 4; i++) {
+    const lam = Math.max(Math.abs(w[5 * i] as number), 1e-10 * amax, 1e-300);
+    let proj = 0;
+    for (let k = 0; k < 4; k++) proj += (v[4 * k + i] as number) * (g[k] as number);
+    proj /= lam;
+    for (let k = 0; k < 4; k++) d[k] = (d[k] as number) + proj * (v[4 * k + i] as number);
+  }
+}
+
+const EIGVEC = new Float64Array(16);
+
+/**
+ * Solves the symmetric 4 × 4 system m·d = g by Cholesky (m is only read).
  * Returns false when m is not positive definite.
  */
 function solve4(m: Float64Array, g: Float64Array, d: Float64Array): boolean {
