@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { NelderMead4 } from './nelderMead.js';
 import type { NeutrinoProblem } from './neutrinoProblem.js';
 
 /** Numerical settings of the minimiser (all optional; defaults documented per field). */
@@ -39,20 +40,20 @@ export const MinimiserStatus = {
 export const START_TABLE: readonly (readonly [number, number, number, number])[] = [
   [0.5, 0.5, 0, 0],
   [0.5, -0.5, 0, 0],
-  [1, -0.5, 1, -1],
-  [0, 0.5, -1, 1],
+  [0.75, -0.5, 1, -1],
+  [0.25, 0.5, -1, 1],
+  [0.5, 0, 4, 4],
+  [0.5, 0, -4, -4],
+  [1, 0, -4, -1],
+  [0, 0, 1, 4],
+  [0.75, 0.5, -1, 1],
+  [0.25, -0.5, 1, -1],
+  [1, 0, 4, 1],
+  [0, 0, -1, -4],
   [0.5, -0.5, -1, -1],
   [0.5, 0.5, 1, 1],
-  [0, -0.5, 1, -1],
-  [1, 0.5, -1, 1],
-  [1, 0.5, -1, -1],
-  [0, -0.5, 1, 1],
-  [0.25, 0.5, 0, 0],
-  [0.75, -0.5, 0, 0],
-  [0.5, 0, 0, 0],
-  [0, 0, -1, 1],
-  [1, 0, 1, -1],
-  [0.5, 0, 1, -1],
+  [0, -0.5, 1, 4],
+  [1, 0.5, -4, -1],
 ];
 
 /** Reusable minimiser state (scratch buffers; one per thread of work, no allocation per event). */
@@ -70,6 +71,11 @@ export class Minimiser {
   private readonly d = new Float64Array(4);
   private readonly ev = new Float64Array(20);
   private localConverged = false;
+  private readonly simplex = new NelderMead4();
+  private current: NeutrinoProblem | null = null;
+  private readonly objective = (a: number, b: number, c: number, d: number): number =>
+    (this.current as NeutrinoProblem).chi2(a, b, c, d);
+
   private readonly starts: number;
   private readonly floor: number;
   private readonly maxIterations: number;
@@ -135,6 +141,7 @@ export class Minimiser {
       }
       if (this.chi2 <= floor) break;
     }
+    if (this.best >= 0 && this.chi2 > floor) this.polishAtTip(problems[this.best] as NeutrinoProblem, scaleZ);
     if (!Number.isFinite(this.chi2)) {
       this.status = MinimiserStatus.failed;
       this.chi2 = Number.NaN;
@@ -199,6 +206,70 @@ export class Minimiser {
       }
     }
     return chi;
+  }
+
+  /**
+   * If the minimum found sits at (or within 1% of L from) a cone tip |ν| = 0, where the χ² has a
+   * kink, the true minimum may lie just off the tip. At the tip, moving the vanishing neutrino by
+   * ε·û changes χ² at first order by ε(c₀ + 2g·∂x/∂ε), where g is the gradient without that
+   * neutrino's |ν| term; the steepest direction off the tip is therefore −g restricted to the
+   * coordinates that move it ((x0, x1, x3) for ν₂, (x0, x1, x2) for ν₁). Probe along it at
+   * ε = 0.25, 1, 4 GeV and restart Newton from the lowest probe if it is below the tip.
+   */
+  private polishAtTip(prob: NeutrinoProblem, scaleZ: number): void {
+    const x = this.x;
+    const e1 = Math.sqrt((x[0] as number) ** 2 + (x[1] as number) ** 2 + (x[2] as number) ** 2);
+    const e2 = Math.sqrt(
+      (prob.metx - (x[0] as number)) ** 2 + (prob.mety - (x[1] as number)) ** 2 + (x[3] as number) ** 2,
+    );
+    if (Math.min(e1, e2) > 0.01 * scaleZ) return;
+    const d = this.d;
+    const xs = this.xs;
+    // Snap to the tip, then take the gradient there (the |ν| = 0 neutrino contributes no û term).
+    xs.set(x);
+    if (e1 < e2) {
+      xs[0] = 0;
+      xs[1] = 0;
+      xs[2] = 0;
+    } else {
+      xs[0] = prob.metx;
+      xs[1] = prob.mety;
+      xs[3] = 0;
+    }
+    const tip = prob.derivatives(xs[0] as number, xs[1] as number, xs[2] as number, xs[3] as number);
+    d.set(prob.grad);
+    d[e1 < e2 ? 3 : 2] = 0;
+    const norm = Math.sqrt(dot4(d, d));
+    if (!(norm > 0)) return;
+    let best = Math.min(this.chi2, tip);
+    let found = false;
+    for (let eps = 0.25; eps <= 4; eps *= 4) {
+      const c = this.trial(prob, xs, eps / norm);
+      if (c < best) {
+        best = c;
+        found = true;
+        x.set(this.xt);
+      }
+    }
+    if (tip < this.chi2 && !found) x.set(xs);
+    this.chi2 = best;
+    if (found) {
+      xs.set(x);
+      const c = this.newton(prob, xs);
+      if (c < this.chi2) {
+        this.chi2 = c;
+        x.set(xs);
+      }
+    }
+    // Kinks can also hide a separate minimum within a few GeV: a derivative-free polish.
+    this.current = prob;
+    xs.set(x);
+    const c = this.simplex.minimise(this.objective, xs, 2);
+    this.iterations += this.simplex.evaluations;
+    if (c < this.chi2) {
+      this.chi2 = c;
+      x.set(xs);
+    }
   }
 
   /**
