@@ -71,6 +71,8 @@ export class Minimiser {
   private readonly d = new Float64Array(4);
   private readonly ev = new Float64Array(20);
   private localConverged = false;
+  /** Initial trust length of a Newton run (GeV): the start table's longitudinal scale L. */
+  private trustLength = 100;
   private readonly simplex = new NelderMead4();
   private current: NeutrinoProblem | null = null;
   private readonly objective = (a: number, b: number, c: number, d: number): number =>
@@ -96,6 +98,7 @@ export class Minimiser {
     this.status = MinimiserStatus.failed;
     this.best = -1;
     const floor = this.floor;
+    this.trustLength = scaleZ;
     for (let p = 0; p < count; p++) {
       const prob = problems[p] as NeutrinoProblem;
       const mx = prob.metx;
@@ -167,6 +170,7 @@ export class Minimiser {
     this.localConverged = false;
     let chi = prob.derivatives(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
     if (!Number.isFinite(chi)) return chi;
+    let delta = this.trustLength;
     for (let it = 0; it < this.maxIterations; it++) {
       this.iterations++;
       if (chi <= zeroTol) {
@@ -183,13 +187,17 @@ export class Minimiser {
         this.localConverged = true;
         return chi;
       }
-      // 2. Backtracking line search (Armijo on χ², whose gradient is 2g).
-      let t = 1;
+      // 2. Step capped at the trust length Δ, then backtracking (Armijo on χ², whose gradient is
+      //    2g; quadratic-interpolation step factor in [0.1, 0.5]). Δ follows the accepted steps.
+      const len = Math.sqrt(dot4(d, d));
+      let t = len > delta ? delta / len : 1;
       let accepted = false;
       for (let ls = 0; ls < 40; ls++) {
         const ct = this.trial(prob, x, t);
-        if (ct <= chi - 1e-4 * t * 2 * gd) {
+        const slope = 2 * gd; // −dχ²/dt at t = 0
+        if (ct <= chi - 1e-4 * t * slope) {
           accepted = true;
+          delta = Math.max(2 * t * len, 1e-6 * delta);
           if (chi - ct <= 1e-13 * chi) {
             this.localConverged = true;
             return ct;
@@ -197,7 +205,8 @@ export class Minimiser {
           chi = this.accept(prob, x);
           break;
         }
-        t *= 0.3;
+        const tq = (slope * t * t) / (2 * (ct - chi + slope * t));
+        t = Math.min(Math.max(tq, 0.1 * t), 0.5 * t);
       }
       if (!accepted) {
         // No descent along a descent direction at machine precision: a stationary point.
@@ -349,14 +358,14 @@ function absEigenSolve(h: Float64Array, g: Float64Array, d: Float64Array, w: Flo
   v[5] = 1;
   v[10] = 1;
   v[15] = 1;
-  for (let sweep = 0; sweep < 12; sweep++) {
+  for (let sweep = 0; sweep < 8; sweep++) {
     let off = 0;
     let diag = 0;
     for (let p = 0; p < 4; p++) {
       diag += (w[5 * p] as number) ** 2;
       for (let q = p + 1; q < 4; q++) off += (w[4 * p + q] as number) ** 2;
     }
-    if (off <= 1e-30 * diag) break;
+    if (off <= 1e-24 * diag) break;
     for (let p = 0; p < 3; p++) {
       for (let q = p + 1; q < 4; q++) {
         const apq = w[4 * p + q] as number;

@@ -31,9 +31,9 @@ export class NeutrinoProblem {
   /** 1 where ν₁ (resp. ν₂) belongs to the constraint's system. */
   readonly on1 = new Float64Array(MAX_CONSTRAINTS);
   readonly on2 = new Float64Array(MAX_CONSTRAINTS);
-  /** Target masses Mₖ (GeV) and widths σₖ (GeV). */
+  /** Target masses Mₖ (GeV), and 1/σₖ (linear form) or 1/σₖ² (squared form). */
   readonly mass = new Float64Array(MAX_CONSTRAINTS);
-  readonly sigma = new Float64Array(MAX_CONSTRAINTS);
+  readonly scale = new Float64Array(MAX_CONSTRAINTS);
   /** 1 for the `'linear'` residual, 0 for `'squared'`. */
   readonly linear = new Uint8Array(MAX_CONSTRAINTS);
   /**
@@ -66,7 +66,7 @@ export class NeutrinoProblem {
     this.on1[k] = on1;
     this.on2[k] = on2;
     this.mass[k] = mass;
-    this.sigma[k] = sigma;
+    this.scale[k] = linear ? 1 / sigma : 1 / (sigma * sigma);
     this.linear[k] = linear ? 1 : 0;
   }
 
@@ -87,8 +87,8 @@ export class NeutrinoProblem {
       const te = (vis[4 * k + 3] as number) + a * e1 + b * e2;
       const q = Math.max((te - tz) * (te + tz) - tx * tx - ty * ty, 0);
       const M = this.mass[k] as number;
-      const s = this.sigma[k] as number;
-      const r = this.linear[k] === 1 ? (Math.sqrt(q) - M) / s : (q - M * M) / (s * s);
+      const w = this.scale[k] as number;
+      const r = this.linear[k] === 1 ? (Math.sqrt(q) - M) * w : (q - M * M) * w;
       chi2 += r * r;
     }
     return chi2;
@@ -137,19 +137,19 @@ export class NeutrinoProblem {
       const qRaw = (te - tz) * (te + tz) - tx * tx - ty * ty;
       const q = Math.max(qRaw, 0);
       const M = this.mass[k] as number;
-      const s = this.sigma[k] as number;
+      const w = this.scale[k] as number; // 1/σ or 1/σ²
       // rk = φ(q); dphi = φ′(q); curv = r·φ″/φ′² (rank-one part of r∇²r, linear form only).
       let rk: number;
       let dphi: number;
       let curv = 0;
       if (this.linear[k] === 1) {
         const m = Math.sqrt(q);
-        rk = (m - M) / s;
-        dphi = m > 0 ? 0.5 / (s * m) : 0;
-        curv = m > 0 ? (-rk * s) / m : 0;
+        rk = (m - M) * w;
+        dphi = m > 0 ? (0.5 * w) / m : 0;
+        curv = m > 0 ? -rk / (w * m) : 0;
       } else {
-        rk = (q - M * M) / (s * s);
-        dphi = qRaw > 0 ? 1 / (s * s) : 0;
+        rk = (q - M * M) * w;
+        dphi = qRaw > 0 ? w : 0;
       }
       r[k] = rk;
       chi2 += rk * rk;
@@ -195,10 +195,10 @@ export class NeutrinoProblem {
         H[11] = (H[11] as number) + curv * j2 * j3;
         H[15] = (H[15] as number) + curv * j3 * j3;
       }
-      const w = rk * dphi;
-      alpha1 += e1 > 0 ? w * 2 * a * (te * i1 - 1) : 0;
-      alpha2 += e2 > 0 ? w * 2 * b * (te * i2 - 1) : 0;
-      beta += w * 2 * a * b;
+      const wq = rk * dphi;
+      alpha1 += e1 > 0 ? wq * 2 * a * (te * i1 - 1) : 0;
+      alpha2 += e2 > 0 ? wq * 2 * b * (te * i2 - 1) : 0;
+      beta += wq * 2 * a * b;
     }
     this.grad[0] = g0;
     this.grad[1] = g1;
