@@ -63,7 +63,7 @@ const PAPER: HiggsnessFitOptions = {
 };
 
 describe('Higgsness / Topness minima vs the shared tth-htt port', () => {
-  it.each(shared.cases.map((c: Rec, i: number) => [i, c]))('event %i', (_i, c: Rec) => {
+  it.each((shared.cases as Rec[]).map((c: Rec, i: number) => ({ i, c })))('event $i', ({ c }: { c: Rec }) => {
     const l1 = v4(c['lep1(leading)']);
     const l2 = v4(c.lep2);
     const b1 = v4(c.bjet1);
@@ -138,15 +138,18 @@ describe('Higgsness / Topness minima vs the exhaustive scipy reference (30 event
     expect(own.events.length).toBe(30);
     for (const e of own.events) expect(Object.keys(e.minima).sort()).toEqual(Object.keys(OWN_FORMS).sort());
   });
-  it.each(own.events.map((e: Rec, i: number) => [i, e.kind, e]))('event %i (%s)', (_i, _k, e: Rec) => {
-    const l1 = v4(e.lep1);
-    const l2 = v4(e.lep2);
-    const b1 = v4(e.bjet1);
-    const b2 = v4(e.bjet2);
-    const met = { px: e.met[0], py: e.met[1] };
-    for (const [name, f] of Object.entries(OWN_FORMS))
-      expectGlobal(f(l1, l2, b1, b2, met), e.minima[name].min);
-  });
+  it.each((own.events as Rec[]).map((e: Rec, i: number) => ({ i, kind: e.kind, e })))(
+    'event $i ($kind)',
+    ({ e }: { e: Rec }) => {
+      const l1 = v4(e.lep1);
+      const l2 = v4(e.lep2);
+      const b1 = v4(e.bjet1);
+      const b2 = v4(e.bjet2);
+      const met = { px: e.met[0], py: e.met[1] };
+      for (const [name, f] of Object.entries(OWN_FORMS))
+        expectGlobal(f(l1, l2, b1, b2, met), e.minima[name].min);
+    },
+  );
 });
 
 describe('columnar API', () => {

@@ -144,9 +144,7 @@ export function setHiggsnessProblem(
   metx: number,
   mety: number,
 ): void {
-  p.n = 0;
-  p.metx = metx;
-  p.mety = mety;
+  p.reset(metx, mety);
   p.add(ax + bx, ay + by, az + bz, ae + be, 1, 1, c.mH, c.sigmaH, c.linear);
   p.add(ax, ay, az, ae, 1, 0, c.mW, c.sigmaW, c.linear);
   if (c.wStar) p.add(bx, by, bz, be, 0, 1, c.mWStar, c.sigmaWStar, c.linear);
@@ -164,9 +162,7 @@ export function setTopnessProblem(
   metx: number,
   mety: number,
 ): void {
-  p.n = 0;
-  p.metx = metx;
-  p.mety = mety;
+  p.reset(metx, mety);
   p.add(la.px + ba.px, la.py + ba.py, la.pz + ba.pz, la.E + ba.E, 1, 0, c.mTop, c.sigmaTop, c.linear);
   p.add(la.px, la.py, la.pz, la.E, 1, 0, c.mW, c.sigmaW, c.linear);
   p.add(lb.px + bb.px, lb.py + bb.py, lb.pz + bb.pz, lb.E + bb.E, 0, 1, c.mTop, c.sigmaTop, c.linear);

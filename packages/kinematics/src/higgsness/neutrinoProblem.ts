@@ -46,6 +46,13 @@ export class NeutrinoProblem {
   readonly hess = new Float64Array(16);
   readonly grad = new Float64Array(4);
 
+  /** Removes all constraints and sets p⃗T^miss (GeV). */
+  reset(metx: number, mety: number): void {
+    this.n = 0;
+    this.metx = metx;
+    this.mety = mety;
+  }
+
   /** Appends a constraint on (V + on1·ν₁ + on2·ν₂) with target mass `mass` and width `sigma`. */
   add(
     px: number,
