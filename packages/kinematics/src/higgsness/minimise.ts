@@ -1,13 +1,18 @@
 /**
  * Global minimisation of the two-neutrino χ² (`NeutrinoProblem`) over x = [ν₁x, ν₁y, ν₁z, ν₂z]:
- * deterministic multi-start, each start refined by a damped Newton method (Levenberg–Marquardt
- * damping on the exact Hessian JᵀJ + Σ r∇²r, so convergence is quadratic at zero AND non-zero
- * minima). Internal module; the public entry points are `higgsness` and `topness`.
+ * deterministic multi-start, each start refined by Newton's method on the exact Hessian
+ * JᵀJ + Σ r∇²r (quadratic convergence at zero AND non-zero minima), "saddle-free" (|eigenvalues|)
+ * where the Hessian is indefinite, with a trust length and backtracking line search. The χ² has
+ * kinks where a neutrino vanishes (|ν| = 0); minima sit there in some events, so each assignment
+ * is also minimised along the two cone-tip lines, and a minimum found at a tip is polished by a
+ * steepest-descent probe off the tip and Nelder–Mead. Internal module; the public entry points
+ * are `higgsness` and `topness`.
  *
  * Starts: ν₁T = f·p⃗T^miss + g·|p⃗T^miss|·ê⊥ and ν₁z, ν₂z = multiples of the visible longitudinal
- * scale, from a fixed table (see {@link START_TABLE}); the search stops early once a start reaches
- * the floor (χ² ≥ 0, so nothing can be lower). Validated against a dense scipy multi-start
- * reference (test/fixtures/gen_higgsness_ref.py).
+ * scale L, from a fixed table (see {@link START_TABLE}); the search stops early once a start
+ * reaches the floor (χ² ≥ 0, so nothing can be lower). Validated against a dense scipy
+ * multi-start reference (test/fixtures/gen_higgsness_ref.py): with 6 or more starts, no missed
+ * global minimum in 2 × 300 toy events (HH and tt̄, Higgsness and Topness).
  *
  * @module
  */
@@ -155,15 +160,15 @@ export class Minimiser {
   }
 
   /**
-   * Local minimisation from x (updated in place); returns the χ² reached. Each iteration first
-   * tries the full Newton step (exact Hessian; quadratic convergence at any minimum); where the
-   * Hessian is not positive definite or the step does not descend, a Levenberg–Marquardt step on
-   * the Gauss–Newton matrix JᵀJ (always ≥ 0) with Marquardt scaling.
+   * Local minimisation from x (updated in place); returns the χ² reached. Each iteration takes
+   * the Newton direction (Cholesky of the exact Hessian), or where the Hessian is not positive
+   * definite the saddle-free direction Σ vᵢ(vᵢᵀg)/|λᵢ| (descends along negative curvature), capped
+   * at the trust length and backtracked (Armijo). Converged when the predicted or actual decrease
+   * is at rounding level, or χ² ≤ 1e-6·floor.
    */
   private newton(prob: NeutrinoProblem, x: Float64Array): number {
     const zeroTol = this.floor * 1e-6;
     const H = prob.hess;
-    const G = prob.gn;
     const g = prob.grad;
     const m = this.m;
     const d = this.d;

@@ -37,12 +37,11 @@ export class NeutrinoProblem {
   /** 1 for the `'linear'` residual, 0 for `'squared'`. */
   readonly linear = new Uint8Array(MAX_CONSTRAINTS);
   /**
-   * Set by {@link derivatives}: residuals, Jacobian (row-major n × 4), Gauss–Newton matrix JᵀJ,
-   * Newton matrix JᵀJ + Σ r∇²r (both 4 × 4 row-major) and gradient Jᵀr.
+   * Set by {@link derivatives}: residuals, Jacobian (row-major n × 4), Newton matrix
+   * JᵀJ + Σ r∇²r (4 × 4 row-major) and gradient Jᵀr.
    */
   readonly r = new Float64Array(MAX_CONSTRAINTS);
   readonly jac = new Float64Array(4 * MAX_CONSTRAINTS);
-  readonly gn = new Float64Array(16);
   readonly hess = new Float64Array(16);
   readonly grad = new Float64Array(4);
 
@@ -123,9 +122,7 @@ export class NeutrinoProblem {
     const r = this.r;
     const J = this.jac;
     const H = this.hess;
-    const G = this.gn;
     H.fill(0);
-    G.fill(0);
     let chi2 = 0;
     let alpha1 = 0; // Σ w·2a(T_E/|ν₁| − 1)
     let alpha2 = 0; // Σ w·2b(T_E/|ν₂| − 1)
@@ -179,29 +176,17 @@ export class NeutrinoProblem {
       g1 += j1 * rk;
       g2 += j2 * rk;
       g3 += j3 * rk;
-      G[0] = (G[0] as number) + j0 * j0;
-      G[1] = (G[1] as number) + j0 * j1;
-      G[2] = (G[2] as number) + j0 * j2;
-      G[3] = (G[3] as number) + j0 * j3;
-      G[5] = (G[5] as number) + j1 * j1;
-      G[6] = (G[6] as number) + j1 * j2;
-      G[7] = (G[7] as number) + j1 * j3;
-      G[10] = (G[10] as number) + j2 * j2;
-      G[11] = (G[11] as number) + j2 * j3;
-      G[15] = (G[15] as number) + j3 * j3;
-      if (curv !== 0) {
-        // Rank-one part r φ″ ∇q∇qᵀ = curv · JₖJₖᵀ of the linear form.
-        H[0] = (H[0] as number) + curv * j0 * j0;
-        H[1] = (H[1] as number) + curv * j0 * j1;
-        H[2] = (H[2] as number) + curv * j0 * j2;
-        H[3] = (H[3] as number) + curv * j0 * j3;
-        H[5] = (H[5] as number) + curv * j1 * j1;
-        H[6] = (H[6] as number) + curv * j1 * j2;
-        H[7] = (H[7] as number) + curv * j1 * j3;
-        H[10] = (H[10] as number) + curv * j2 * j2;
-        H[11] = (H[11] as number) + curv * j2 * j3;
-        H[15] = (H[15] as number) + curv * j3 * j3;
-      }
+      const c = 1 + curv; // JₖJₖᵀ plus the rank-one part r φ″ ∇q∇qᵀ = curv·JₖJₖᵀ (linear form)
+      H[0] = (H[0] as number) + c * j0 * j0;
+      H[1] = (H[1] as number) + c * j0 * j1;
+      H[2] = (H[2] as number) + c * j0 * j2;
+      H[3] = (H[3] as number) + c * j0 * j3;
+      H[5] = (H[5] as number) + c * j1 * j1;
+      H[6] = (H[6] as number) + c * j1 * j2;
+      H[7] = (H[7] as number) + c * j1 * j3;
+      H[10] = (H[10] as number) + c * j2 * j2;
+      H[11] = (H[11] as number) + c * j2 * j3;
+      H[15] = (H[15] as number) + c * j3 * j3;
       const wq = rk * dphi;
       alpha1 += e1 > 0 ? wq * 2 * a * (te * i1 - 1) : 0;
       alpha2 += e2 > 0 ? wq * 2 * b * (te * i2 - 1) : 0;
@@ -233,13 +218,6 @@ export class NeutrinoProblem {
     const s12yz = beta * u1y * u2z;
     const s12zx = beta * u1z * u2x;
     const s12zy = beta * u1z * u2y;
-    G[4] = G[1] as number;
-    G[8] = G[2] as number;
-    G[9] = G[6] as number;
-    G[12] = G[3] as number;
-    G[13] = G[7] as number;
-    G[14] = G[11] as number;
-    for (let i = 0; i < 16; i++) H[i] = (H[i] as number) + (G[i] as number);
     // x0 = +ν₁x, −ν₂x; x1 = +ν₁y, −ν₂y; x2 = +ν₁z; x3 = +ν₂z.
     H[0] = (H[0] as number) + s11xx - 2 * s12xx + s22xx;
     H[1] = (H[1] as number) + s11xy - s12xy - s12yx + s22xy;
