@@ -370,7 +370,7 @@ function absEigenSolve(h: Float64Array, g: Float64Array, d: Float64Array, w: Flo
       diag += (w[5 * p] as number) ** 2;
       for (let q = p + 1; q < 4; q++) off += (w[4 * p + q] as number) ** 2;
     }
-    if (off <= 1e-24 * diag) break;
+    if (off <= 1e-14 * diag) break;
     for (let p = 0; p < 3; p++) {
       for (let q = p + 1; q < 4; q++) {
         const apq = w[4 * p + q] as number;

@@ -82,19 +82,19 @@ export class NeutrinoProblem {
     const n2y = this.mety - x1;
     const e1 = Math.sqrt(x0 * x0 + x1 * x1 + x2 * x2);
     const e2 = Math.sqrt(n2x * n2x + n2y * n2y + x3 * x3);
-    const vis = this.vis;
+    const { vis, on1, on2, mass, scale, linear, n } = this;
     let chi2 = 0;
-    for (let k = 0; k < this.n; k++) {
-      const a = this.on1[k] as number;
-      const b = this.on2[k] as number;
+    for (let k = 0; k < n; k++) {
+      const a = on1[k] as number;
+      const b = on2[k] as number;
       const tx = (vis[4 * k] as number) + a * x0 + b * n2x;
       const ty = (vis[4 * k + 1] as number) + a * x1 + b * n2y;
       const tz = (vis[4 * k + 2] as number) + a * x2 + b * x3;
       const te = (vis[4 * k + 3] as number) + a * e1 + b * e2;
       const q = Math.max((te - tz) * (te + tz) - tx * tx - ty * ty, 0);
-      const M = this.mass[k] as number;
-      const w = this.scale[k] as number;
-      const r = this.linear[k] === 1 ? (Math.sqrt(q) - M) * w : (q - M * M) * w;
+      const M = mass[k] as number;
+      const w = scale[k] as number;
+      const r = linear[k] === 1 ? (Math.sqrt(q) - M) * w : (q - M * M) * w;
       chi2 += r * r;
     }
     return chi2;
@@ -118,11 +118,19 @@ export class NeutrinoProblem {
     const u2x = n2x * i2;
     const u2y = n2y * i2;
     const u2z = x3 * i2;
-    const vis = this.vis;
+    const { vis, on1, on2, mass, scale, linear, n } = this;
     const r = this.r;
     const J = this.jac;
-    const H = this.hess;
-    H.fill(0);
+    let h00 = 0;
+    let h01 = 0;
+    let h02 = 0;
+    let h03 = 0;
+    let h11 = 0;
+    let h12 = 0;
+    let h13 = 0;
+    let h22 = 0;
+    let h23 = 0;
+    let h33 = 0;
     let chi2 = 0;
     let alpha1 = 0; // Σ w·2a(T_E/|ν₁| − 1)
     let alpha2 = 0; // Σ w·2b(T_E/|ν₂| − 1)
@@ -131,22 +139,22 @@ export class NeutrinoProblem {
     let g1 = 0;
     let g2 = 0;
     let g3 = 0;
-    for (let k = 0; k < this.n; k++) {
-      const a = this.on1[k] as number;
-      const b = this.on2[k] as number;
+    for (let k = 0; k < n; k++) {
+      const a = on1[k] as number;
+      const b = on2[k] as number;
       const tx = (vis[4 * k] as number) + a * x0 + b * n2x;
       const ty = (vis[4 * k + 1] as number) + a * x1 + b * n2y;
       const tz = (vis[4 * k + 2] as number) + a * x2 + b * x3;
       const te = (vis[4 * k + 3] as number) + a * e1 + b * e2;
       const qRaw = (te - tz) * (te + tz) - tx * tx - ty * ty;
       const q = Math.max(qRaw, 0);
-      const M = this.mass[k] as number;
-      const w = this.scale[k] as number; // 1/σ or 1/σ²
+      const M = mass[k] as number;
+      const w = scale[k] as number; // 1/σ or 1/σ²
       // rk = φ(q); dphi = φ′(q); curv = r·φ″/φ′² (rank-one part of r∇²r, linear form only).
       let rk: number;
       let dphi: number;
       let curv = 0;
-      if (this.linear[k] === 1) {
+      if (linear[k] === 1) {
         const m = Math.sqrt(q);
         rk = (m - M) * w;
         dphi = m > 0 ? (0.5 * w) / m : 0;
@@ -177,16 +185,16 @@ export class NeutrinoProblem {
       g2 += j2 * rk;
       g3 += j3 * rk;
       const c = 1 + curv; // JₖJₖᵀ plus the rank-one part r φ″ ∇q∇qᵀ = curv·JₖJₖᵀ (linear form)
-      H[0] = (H[0] as number) + c * j0 * j0;
-      H[1] = (H[1] as number) + c * j0 * j1;
-      H[2] = (H[2] as number) + c * j0 * j2;
-      H[3] = (H[3] as number) + c * j0 * j3;
-      H[5] = (H[5] as number) + c * j1 * j1;
-      H[6] = (H[6] as number) + c * j1 * j2;
-      H[7] = (H[7] as number) + c * j1 * j3;
-      H[10] = (H[10] as number) + c * j2 * j2;
-      H[11] = (H[11] as number) + c * j2 * j3;
-      H[15] = (H[15] as number) + c * j3 * j3;
+      h00 += c * j0 * j0;
+      h01 += c * j0 * j1;
+      h02 += c * j0 * j2;
+      h03 += c * j0 * j3;
+      h11 += c * j1 * j1;
+      h12 += c * j1 * j2;
+      h13 += c * j1 * j3;
+      h22 += c * j2 * j2;
+      h23 += c * j2 * j3;
+      h33 += c * j3 * j3;
       const wq = rk * dphi;
       alpha1 += e1 > 0 ? wq * 2 * a * (te * i1 - 1) : 0;
       alpha2 += e2 > 0 ? wq * 2 * b * (te * i2 - 1) : 0;
@@ -219,22 +227,33 @@ export class NeutrinoProblem {
     const s12zx = beta * u1z * u2x;
     const s12zy = beta * u1z * u2y;
     // x0 = +ν₁x, −ν₂x; x1 = +ν₁y, −ν₂y; x2 = +ν₁z; x3 = +ν₂z.
-    H[0] = (H[0] as number) + s11xx - 2 * s12xx + s22xx;
-    H[1] = (H[1] as number) + s11xy - s12xy - s12yx + s22xy;
-    H[2] = (H[2] as number) + s11xz - s12zx;
-    H[3] = (H[3] as number) + s12xz - s22xz;
-    H[5] = (H[5] as number) + s11yy - 2 * s12yy + s22yy;
-    H[6] = (H[6] as number) + s11yz - s12zy;
-    H[7] = (H[7] as number) + s12yz - s22yz;
-    H[10] = (H[10] as number) + s11zz;
-    H[11] = (H[11] as number) + beta * (u1z * u2z - 1);
-    H[15] = (H[15] as number) + s22zz;
-    H[4] = H[1] as number;
-    H[8] = H[2] as number;
-    H[9] = H[6] as number;
-    H[12] = H[3] as number;
-    H[13] = H[7] as number;
-    H[14] = H[11] as number;
+    h00 += s11xx - 2 * s12xx + s22xx;
+    h01 += s11xy - s12xy - s12yx + s22xy;
+    h02 += s11xz - s12zx;
+    h03 += s12xz - s22xz;
+    h11 += s11yy - 2 * s12yy + s22yy;
+    h12 += s11yz - s12zy;
+    h13 += s12yz - s22yz;
+    h22 += s11zz;
+    h23 += beta * (u1z * u2z - 1);
+    h33 += s22zz;
+    const H = this.hess;
+    H[0] = h00;
+    H[1] = h01;
+    H[2] = h02;
+    H[3] = h03;
+    H[4] = h01;
+    H[5] = h11;
+    H[6] = h12;
+    H[7] = h13;
+    H[8] = h02;
+    H[9] = h12;
+    H[10] = h22;
+    H[11] = h23;
+    H[12] = h03;
+    H[13] = h13;
+    H[14] = h23;
+    H[15] = h33;
     return chi2;
   }
 }
