@@ -148,7 +148,7 @@ export function collinearMass(
     let x: number;
     if (projection) {
       const proj = mxi * lx + myi * ly;
-      x = pt2 / (pt2 + (proj < 0 ? -proj : proj));
+      x = pt2 / (pt2 + Math.abs(proj)); // Math.abs is branch-free (the sign of proj is random)
     } else {
       const ptl = Math.sqrt(pt2);
       x = ptl / (ptl + Math.sqrt(mxi * mxi + myi * myi));
