@@ -211,6 +211,8 @@ describe('status, floor and bad input', () => {
     expect(() => higgsness({ ...l1, px: Number.NaN }, l2, met)).toThrow(HepInputError);
     expect(() => topness(l1, l1, l2, { ...l2, E: -1 }, met)).toThrow(/b2\.E/);
     expect(() => higgsness(l1, l2, met, { sigmaH: 0 })).toThrow(/sigmaH/);
+    expect(() => higgsness(l1, l2, met, { starts: 0 })).toThrow(/starts/);
+    expect(() => topness(l1, l1, l2, l2, met, { floor: -1 })).toThrow(/floor/);
     // biome-ignore lint/suspicious/noExplicitAny: deliberately wrong option
     expect(() => higgsness(l1, l2, met, { form: 'x' as any })).toThrow(/form/);
     const c = {

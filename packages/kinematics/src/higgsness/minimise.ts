@@ -16,6 +16,7 @@
  *
  * @module
  */
+import { HepInputError } from '@hep/core';
 import { NelderMead4 } from './nelderMead.js';
 import type { NeutrinoProblem } from './neutrinoProblem.js';
 
@@ -63,7 +64,10 @@ export const START_TABLE: readonly (readonly [number, number, number, number])[]
 
 /** Reusable minimiser state (scratch buffers; one per thread of work, no allocation per event). */
 export class Minimiser {
-  /** Best x, χ², Newton iterations summed over starts, and status of the last {@link run}. */
+  /**
+   * Best x, χ², work done (Newton iterations summed over starts, plus simplex evaluations at cone
+   * tips) and status of the last {@link run}.
+   */
   readonly x = new Float64Array(4);
   chi2 = Number.NaN;
   iterations = 0;
@@ -88,9 +92,21 @@ export class Minimiser {
   private readonly maxIterations: number;
 
   constructor(options?: MinimiserOptions) {
-    this.starts = Math.min(Math.max(Math.floor(options?.starts ?? 8), 1), START_TABLE.length);
-    this.floor = options?.floor ?? 1e-8;
-    this.maxIterations = options?.maxIterations ?? 100;
+    const starts = options?.starts ?? 8;
+    const floor = options?.floor ?? 1e-8;
+    const maxIterations = options?.maxIterations ?? 100;
+    if (!Number.isInteger(starts) || starts < 1 || starts > START_TABLE.length)
+      throw new HepInputError(
+        'options.starts',
+        `must be an integer in [1, ${START_TABLE.length}], got ${starts}`,
+      );
+    if (!(floor >= 0) || !Number.isFinite(floor))
+      throw new HepInputError('options.floor', `must be finite and ≥ 0, got ${floor}`);
+    if (!Number.isInteger(maxIterations) || maxIterations < 1)
+      throw new HepInputError('options.maxIterations', `must be an integer ≥ 1, got ${maxIterations}`);
+    this.starts = starts;
+    this.floor = floor;
+    this.maxIterations = maxIterations;
   }
 
   /**

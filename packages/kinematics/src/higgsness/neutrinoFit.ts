@@ -18,7 +18,7 @@ export interface NeutrinoFitResult {
   /** The neutrino paired with lep1 / with lep2 at the minimum (massless, GeV). */
   readonly nu1: FourVector;
   readonly nu2: FourVector;
-  /** Newton iterations summed over all starts. */
+  /** Work done: Newton iterations summed over all starts (plus simplex evaluations at cone tips). */
   readonly iterations: number;
 }
 
