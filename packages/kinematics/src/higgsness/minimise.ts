@@ -135,7 +135,7 @@ export class Minimiser {
         xs[2] = row[2] * scaleZ;
         xs[3] = row[3] * scaleZ;
         const c = this.newton(prob, xs);
-        if (c < this.chi2 || (this.best < 0 && !(c > this.chi2))) {
+        if (c < this.chi2) {
           this.chi2 = c;
           this.best = p;
           this.x.set(xs);
@@ -169,6 +169,7 @@ export class Minimiser {
     if (!Number.isFinite(this.chi2)) {
       this.status = MinimiserStatus.failed;
       this.chi2 = Number.NaN;
+      this.x.fill(Number.NaN);
     } else if (this.chi2 <= floor) {
       this.chi2 = floor;
       this.status = MinimiserStatus.converged;
