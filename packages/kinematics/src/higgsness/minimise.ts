@@ -26,7 +26,7 @@ export interface MinimiserOptions {
   readonly starts?: number;
   /** χ² values at or below this are reported as exactly this (an exact kinematic solution); default 1e-8. */
   readonly floor?: number;
-  /** Newton iterations per start (default 100). */
+  /** Newton iterations per start (default 300). */
   readonly maxIterations?: number;
 }
 
@@ -94,7 +94,7 @@ export class Minimiser {
   constructor(options?: MinimiserOptions) {
     const starts = options?.starts ?? 8;
     const floor = options?.floor ?? 1e-8;
-    const maxIterations = options?.maxIterations ?? 100;
+    const maxIterations = options?.maxIterations ?? 300;
     if (!Number.isInteger(starts) || starts < 1 || starts > START_TABLE.length)
       throw new HepInputError(
         'options.starts',
