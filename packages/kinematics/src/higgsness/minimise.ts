@@ -134,13 +134,7 @@ export class Minimiser {
         xs[1] = row[0] * my + row[1] * met * uy;
         xs[2] = row[2] * scaleZ;
         xs[3] = row[3] * scaleZ;
-        const c = this.newton(prob, xs);
-        if (c < this.chi2) {
-          this.chi2 = c;
-          this.best = p;
-          this.x.set(xs);
-          this.status = this.localConverged ? MinimiserStatus.converged : MinimiserStatus.failed;
-        }
+        this.keepIfBetter(this.newton(prob, xs), p);
         if (this.chi2 <= floor) break;
       }
       if (this.chi2 <= floor) break;
@@ -154,13 +148,7 @@ export class Minimiser {
           xs[1] = tip === 0 ? my : 0;
           xs[2] = tip === 0 ? s * scaleZ : 0;
           xs[3] = tip === 0 ? 0 : s * scaleZ;
-          const c = this.alongLine(prob, xs, tip === 0 ? 2 : 3);
-          if (c < this.chi2) {
-            this.chi2 = c;
-            this.best = p;
-            this.x.set(xs);
-            this.status = this.localConverged ? MinimiserStatus.converged : MinimiserStatus.failed;
-          }
+          this.keepIfBetter(this.alongLine(prob, xs, tip === 0 ? 2 : 3), p);
         }
       }
       if (this.chi2 <= floor) break;
@@ -237,6 +225,15 @@ export class Minimiser {
       }
     }
     return chi;
+  }
+
+  /** Keeps the local result (χ² `c` at `xs`, from problem `p`) if it is the best so far. */
+  private keepIfBetter(c: number, p: number): void {
+    if (!(c < this.chi2)) return;
+    this.chi2 = c;
+    this.best = p;
+    this.x.set(this.xs);
+    this.status = this.localConverged ? MinimiserStatus.converged : MinimiserStatus.failed;
   }
 
   /**
