@@ -92,7 +92,7 @@ function readTenWriteTwo(cols: readonly Float64Array[], o1: Float64Array, o2: Fl
   return s;
 }
 
-export function makeColumns(rng: Rng) {
+function makeColumns(rng: Rng) {
   const col = () => new Float64Array(CHUNK);
   const mu = { px: col(), py: col(), pz: col(), E: col() };
   const e = { px: col(), py: col(), pz: col(), E: col() };
@@ -153,7 +153,7 @@ const breitWigner = (m: number, w: number, rng: Rng) =>
   m + (w / 2) * Math.tan(Math.PI * rng.uniform(-0.45, 0.45));
 
 /** Half HH → bb WW* → bbℓνℓν, half tt̄ → bℓν bℓν; MET = Σ ν_T + N(0, 10 GeV) per component. */
-export function makeDileptonEvents(n: number, rng: Rng) {
+function makeDileptonEvents(n: number, rng: Rng) {
   const col = () => ({
     px: new Float64Array(n),
     py: new Float64Array(n),
@@ -261,7 +261,7 @@ type P4Cols = Events['l1'];
 const at = (c: P4Cols, i: number) => ({ px: c.px[i]!, py: c.py[i]!, pz: c.pz[i]!, E: c.E[i]! });
 
 /** Baseline: one Nelder–Mead per assignment from ν₁T = ν₂T = MET/2, ν_z = 0; returns the minima. */
-export function nelderMeadMinima(ev: Events, kind: 'higgsness' | 'topness'): Float64Array {
+function nelderMeadMinima(ev: Events, kind: 'higgsness' | 'topness'): Float64Array {
   const n = ev.met.px.length;
   const out = new Float64Array(n);
   const probs = [new NeutrinoProblem(), new NeutrinoProblem()];
