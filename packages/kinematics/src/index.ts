@@ -17,6 +17,13 @@ export type { PhiStarColumns, PhiStarOptions, PhiStarResult, RhoRhoPions } from 
 export { phiStar } from './cp/phiStar.js';
 export type { HiggsnessOptions, TopnessOptions } from './higgsness/chi2.js';
 export { higgsnessChi2, topnessChi2 } from './higgsness/chi2.js';
+export type { HiggsnessFitOptions } from './higgsness/higgsness.js';
+export { higgsness } from './higgsness/higgsness.js';
+export type { MinimiserOptions } from './higgsness/minimise.js';
+export { MinimiserStatus } from './higgsness/minimise.js';
+export type { NeutrinoFitColumns, NeutrinoFitResult } from './higgsness/neutrinoFit.js';
+export type { TopnessFitOptions } from './higgsness/topness.js';
+export { topness } from './higgsness/topness.js';
 export type { JaggedArrays, JaggedPairs, ObjectColumns, PairOptions } from './jagged/jagged.js';
 export { leading, pairs, selectObjects, sortByPt, take } from './jagged/jagged.js';
 export { fromPtEtaPhiE, fromPtEtaPhiM, fromPxPyPzE } from './lorentz/constructors.js';

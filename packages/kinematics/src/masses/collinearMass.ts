@@ -21,6 +21,11 @@ export interface CollinearMassOptions {
    * `'met'` = |p⃗T^miss| (paper 000's text variant).
    */
   readonly neutrinoPt?: 'projection' | 'met';
+  /**
+   * Columnar only: preallocated outputs of length n to write into (no allocation per call; the
+   * fast path for chunked processing). The returned object holds these same arrays.
+   */
+  readonly out?: CollinearMassColumns;
 }
 
 /** Result for one event: M_col (GeV) and the visible momentum fraction x of the τ. */
@@ -108,11 +113,24 @@ export function collinearMass(
     'met.py': m.py,
   };
   for (const [name, col] of Object.entries(named)) checkColumnLength(name, col, n);
-  const mass = new Float64Array(n);
-  const xs = new Float64Array(n);
+  const out = options?.out;
+  if (out !== undefined) {
+    for (const [k, a] of [
+      ['mass', out.mass],
+      ['x', out.x],
+    ] as const) {
+      if (!(a instanceof Float64Array)) throw new HepInputError(`options.out.${k}`, 'must be a Float64Array');
+      checkColumnLength(`options.out.${k}`, a, n);
+    }
+  }
+  const mass = out?.mass ?? new Float64Array(n);
+  const xs = out?.x ?? new Float64Array(n);
   const { px: apx, py: apy, pz: apz, E: aE } = lepPrompt;
   const { px: bpx, py: bpy, pz: bpz, E: bE } = l;
   const { px: mx, py: my } = m;
+  // Squared forms, one √ per event: with pT(ν) = |p⃗T^miss·p⃗T(ℓ′)|/pT(ℓ′) (projection),
+  // x = pT(ℓ′)²/(pT(ℓ′)² + |p⃗T^miss·p⃗T(ℓ′)|) and M² = m_vis²/x; for 'met', x = pT(ℓ′)/(pT(ℓ′) + |MET|).
+  // M carries the sign of m_vis² (signed mass convention). Validation is fused into the same pass.
   for (let i = 0; i < n; i++) {
     const ax = apx[i] as number;
     const ay = apy[i] as number;
@@ -126,16 +144,21 @@ export function collinearMass(
     const myi = my[i] as number;
     const all = ax + ay + az + ae + lx + ly + lz + le + mxi + myi;
     if (!(all - all === 0) || ae < 0 || le < 0) throwIfInvalidAt(named, ['lepPrompt.E', 'lepFromTau.E'], i);
-    const ptl = Math.sqrt(lx * lx + ly * ly);
-    const ptnu = projection ? Math.abs(mxi * lx + myi * ly) / ptl : Math.sqrt(mxi * mxi + myi * myi);
-    const x = ptl / (ptl + ptnu);
+    const pt2 = lx * lx + ly * ly;
+    let x: number;
+    if (projection) {
+      const proj = mxi * lx + myi * ly;
+      x = pt2 / (pt2 + Math.abs(proj)); // Math.abs is branch-free (the sign of proj is random)
+    } else {
+      const ptl = Math.sqrt(pt2);
+      x = ptl / (ptl + Math.sqrt(mxi * mxi + myi * myi));
+    }
+    const se = ae + le;
+    const sz = az + lz;
     const sx = ax + lx;
     const sy = ay + ly;
-    const sz = az + lz;
-    const se = ae + le;
-    const m2 = (se - sz) * (se + sz) - sx * sx - sy * sy;
-    const mvis = m2 < 0 ? -Math.sqrt(-m2) : Math.sqrt(m2);
-    mass[i] = mvis / Math.sqrt(x);
+    const m2 = ((se - sz) * (se + sz) - sx * sx - sy * sy) / x;
+    mass[i] = m2 < 0 ? -Math.sqrt(-m2) : Math.sqrt(m2);
     xs[i] = x;
   }
   return { mass, x: xs };
