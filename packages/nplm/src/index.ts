@@ -34,13 +34,16 @@ export {
   ObjectiveWorkspace,
   type PointwiseLoss,
 } from './objective.js';
+export { type SymmetricEigen, symmetricEigen } from './eigen.js';
 export {
   type AdamOptions,
-  minimizeProjectedNewton,
+  projectedGradientNorm,
   type TrainingProblem,
   type TrainingResult,
+  type TrainingStatus,
   trainAdam,
 } from './optimize.js';
+export { minimizeTrustRegion, type TrustRegionOptions } from './trustRegion.js';
 export { type SymmetrizedPermutationOptions, symmetrizedPermutationTest } from './permutation.js';
 export {
   gTestHomogeneity,

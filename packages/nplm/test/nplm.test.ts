@@ -10,7 +10,7 @@ import {
   gTestHomogeneity,
   idealSignificance,
   idealSignificanceBinned,
-  minimizeProjectedNewton,
+  minimizeTrustRegion,
   nplmPointwiseLoss,
   nplmTest,
   ObjectiveWorkspace,
@@ -177,7 +177,7 @@ describe('optimisers', () => {
     b.fill(1, 2000);
     const problem = { shape: { inputs: 1, hidden: 4 }, x, loss: nplmPointwiseLoss(a, b), bound: 1 };
     const start = glorotInit(problem.shape, new Rng(1));
-    const n = minimizeProjectedNewton(problem, start);
+    const n = minimizeTrustRegion(problem, start);
     const adam = trainAdam(problem, start, { epochs: 50, learningRate: 0.1 });
     for (const v of [...n.theta, ...adam.theta]) expect(Math.abs(v)).toBeLessThanOrEqual(1);
     expect(n.loss).toBeLessThanOrEqual(adam.loss + 1e-9);
