@@ -7,6 +7,14 @@
  */
 export type { Column, ColumnLike, Columns, Jagged } from './columns.js';
 export { HepError, HepInputError, HepNumericalError } from './errors.js';
+export type {
+  IndexRange,
+  RunToysOptions,
+  ToyRunner,
+  ToyRunnerFactory,
+  ToyShard,
+} from './parallel/index.js';
+export { mergeToyShards, parseShard, runToysParallel, shardRange, toyModuleUrl } from './parallel/index.js';
 export type { ProgressCallback } from './progress.js';
 export { consoleProgress } from './progress.js';
 export type {
