@@ -13,8 +13,10 @@ import { minimizeTrustRegion } from './trustRegion.js';
 export interface TrainingOptions {
   /** 'fast' (default): exact minimum by trust-region Newton; 'reference': Adam, lr 1e-3, fixed epochs. */
   mode?: 'fast' | 'reference';
-  /** Random starts of the fast mode (default 2); the lowest loss wins. */
+  /** Random starts of the fast mode (default 1); the lowest penalised objective wins. */
   starts?: number;
+  /** Iteration cap of each fast-mode start (default 1000; the status reports when it is hit). */
+  maxIterations?: number;
   /** Adam epochs of the reference mode (default 300 000 as in the reference code). */
   epochs?: number;
   /**
@@ -46,11 +48,13 @@ export function trainNetwork(
     return trainAdam(problem, glorotInit(problem.shape, Rng.stream(seed, 0)), { epochs });
   }
   if (mode !== 'fast') throw new HepInputError('mode', `must be 'fast' or 'reference', got ${String(mode)}`);
-  const starts = options.starts ?? 2;
+  const starts = options.starts ?? 1;
   assertInteger('starts', starts, 1);
   let best: TrainingResult | null = null;
   for (let s = 0; s < starts; s++) {
-    const r = minimizeTrustRegion(problem, glorotInit(problem.shape, Rng.stream(seed, s)));
+    const r = minimizeTrustRegion(problem, glorotInit(problem.shape, Rng.stream(seed, s)), {
+      maxIterations: options.maxIterations ?? 1000,
+    });
     if (best === null || r.objective < best.objective) best = r;
   }
   return best as TrainingResult;

@@ -7,9 +7,11 @@
 import type { ReproductionSuite } from '@hep/core';
 import { nplmNullSuite, symmetrizedNullSuite } from './reproduce/nullSuites.js';
 
+export { type CliIo, main as nplmCli } from './cli/nplm.js';
 export { crossEntropyPointwiseLoss, crossEntropyTest } from './crossEntropy.js';
 export { checkShape, type TrainingOptions, trainNetwork } from './fit.js';
 export { idealSignificance, idealSignificanceBinned } from './ideal.js';
+export { type MergedPoints, mergeWeighted1d } from './merge.js';
 export { type Sample, type Standardisation, sampleShape, stackRows, standardisationOf } from './inputs.js';
 export {
   DEFAULT_SHAPE,
@@ -23,9 +25,11 @@ export {
   chi2PValue,
   type NetworkTestResult,
   type NplmOptions,
+  NPLM_FAST_PENALTY,
   networkTestResult,
   nplmTest,
 } from './nplm.js';
+export { type NullSummary, summariseNull } from './nullSummary.js';
 export {
   evaluateLoss,
   evaluateObjective,
@@ -48,10 +52,20 @@ export { type SymmetrizedPermutationOptions, symmetrizedPermutationTest } from '
 export {
   gTestHomogeneity,
   prepareTwoSample,
+  SYMMETRIZED_FAST_PENALTY,
+  SYMMETRIZED_FAST_RESOLUTION,
   type SymmetrizedResult,
   symmetrizedTest,
   type TwoSampleOptions,
 } from './symmetrized.js';
+export {
+  mergeToyShardFiles,
+  type RunToysRange,
+  runToyShard,
+  runToys,
+  type ToyShardFile,
+} from './toyJobs.js';
+export { createToyRunner, type ToyJob, type ToyResult } from './toyRunner.js';
 export {
   type BenchmarkSignal,
   backgroundDensity,

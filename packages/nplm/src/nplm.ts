@@ -36,6 +36,13 @@ export interface NplmOptions extends TrainingOptions {
 }
 
 /**
+ * Default L2 penalty λ of the fast NPLM test (events per parameter²), on top of the box |w| ≤ W:
+ * chosen with W = 9 so that the null for N(R) = 2000, N_R = 200 000 follows χ²₁₃ (README:
+ * calibration).
+ */
+export const NPLM_FAST_PENALTY = 1e-3;
+
+/**
  * Merges sorted-order neighbours of a 1-D sample into groups of width ≤ `resolution` (from the
  * group's first point); returns each group's mean and size.
  */
@@ -118,7 +125,7 @@ export function nplmTest(data: Sample, reference: Sample, options: NplmOptions):
   const b = new Float64Array(nRef + ds.n);
   a.set(refWeights);
   b.fill(1, nRef);
-  const fit = trainNetwork({ shape, x, loss: nplmPointwiseLoss(a, b), bound: W }, options);
+  const fit = trainNetwork({ shape, x, loss: nplmPointwiseLoss(a, b), bound: W }, options, NPLM_FAST_PENALTY);
   return networkTestResult(fit, parameterCount(shape), shape, ds.d, st);
 }
 

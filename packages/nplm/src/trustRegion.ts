@@ -60,12 +60,20 @@ function trustRegionStep(
   P: number,
   free: number[],
   radius: number,
+  scale: Float64Array,
   step: Float64Array,
 ): number {
   const m = free.length;
   const sub = new Float64Array(m * m);
-  for (let a = 0; a < m; a++)
-    for (let b = 0; b < m; b++) sub[a * m + b] = H[(free[a] as number) * P + (free[b] as number)] as number;
+  const gs = new Float64Array(m); // scaled gradient D⁻¹g on F
+  for (let a = 0; a < m; a++) {
+    const fa = free[a] as number;
+    gs[a] = (g[fa] as number) / (scale[fa] as number);
+    for (let b = 0; b < m; b++) {
+      const fb = free[b] as number;
+      sub[a * m + b] = (H[fa * P + fb] as number) / ((scale[fa] as number) * (scale[fb] as number));
+    }
+  }
   const { values, vectors } = symmetricEigen(sub, m);
   const gh = new Float64Array(m); // Qᵀ g_F
   let lmin = Number.POSITIVE_INFINITY;
@@ -73,7 +81,7 @@ function trustRegionStep(
   let lmax = 0;
   for (let k = 0; k < m; k++) {
     let s = 0;
-    for (let a = 0; a < m; a++) s += (vectors[a * m + k] as number) * (g[free[a] as number] as number);
+    for (let a = 0; a < m; a++) s += (vectors[a * m + k] as number) * (gs[a] as number);
     gh[k] = s;
     if ((values[k] as number) < lmin) {
       lmin = values[k] as number;
@@ -127,7 +135,7 @@ function trustRegionStep(
     for (let k = 0; k < m; k++)
       s -= ((vectors[a * m + k] as number) * (gh[k] as number)) / ((values[k] as number) + mu);
     s += extra * (vectors[a * m + kmin] as number);
-    step[free[a] as number] = s;
+    step[free[a] as number] = s / (scale[free[a] as number] as number);
   }
   return decrement;
 }
@@ -168,7 +176,8 @@ export function minimizeTrustRegion(
   const step = new Float64Array(P);
   const trial = new Float64Array(P);
   const moved = new Float64Array(P);
-  let radius = 1;
+  const scale = new Float64Array(P).fill(1e-8);
+  let radius = 10;
   let smallSteps = 0;
   const result = (iterations: number, status: TrainingResult['status']): TrainingResult => ({
     theta,
@@ -182,7 +191,9 @@ export function minimizeTrustRegion(
     const H = obj.hessian as Float64Array;
     const free = freeSet(theta, obj.gradient, bound);
     if (projectedGradientNorm(theta, obj.gradient, bound) <= gradTol) return result(it, 'converged');
-    const decrement = trustRegionStep(H, obj.gradient, P, free, radius, step);
+    // Moré scaling: D_pp = running max of √|H_pp| (an ellipsoidal trust region ‖D p‖ ≤ Δ)
+    for (let p = 0; p < P; p++) scale[p] = Math.max(scale[p] as number, Math.sqrt(Math.abs(H[p * P + p] as number)));
+    const decrement = trustRegionStep(H, obj.gradient, P, free, radius, scale, step);
     if (decrement <= decTol) return result(it, 'converged');
     // truncate the step at the first bound it crosses (that coordinate lands on the face)
     let alpha = 1;
@@ -199,16 +210,15 @@ export function minimizeTrustRegion(
       trial[p] = onFace ? Math.sign(target) * bound : target;
       trial[p] = Math.min(bound, Math.max(-bound, trial[p] as number));
       moved[p] = (trial[p] as number) - (theta[p] as number);
-      stepNorm += (moved[p] as number) ** 2;
+      stepNorm += ((scale[p] as number) * (moved[p] as number)) ** 2;
     }
     stepNorm = Math.sqrt(stepNorm);
     const predicted = -modelChange(H, obj.gradient, moved, P);
     const trialLoss = penalizedLoss(problem, trial, ws);
     const actual = obj.loss - trialLoss;
-    if (process.env.TRDEBUG) console.log(it, obj.loss.toFixed(8), radius.toExponential(2), stepNorm.toExponential(2), free.length, decrement.toExponential(2), predicted.toExponential(2), actual.toExponential(2), Array.from(theta, (v) => v.toFixed(2)).join(" "));
     const rho = predicted > 0 && actual > 0 && Number.isFinite(trialLoss) ? actual / predicted : -1;
     if (rho < 0.25) radius = 0.25 * Math.max(stepNorm, 1e-3 * radius);
-    else if (rho > 0.75 && stepNorm >= 0.99 * radius) radius = Math.min(2 * radius, 1e4);
+    else if (rho > 0.75 && stepNorm >= 0.99 * radius) radius = Math.min(2 * radius, 1e8);
     if (rho > 1e-4) {
       theta.set(trial);
       obj = penalizedObjective(problem, theta, ws, true);
