@@ -6,13 +6,16 @@
  */
 import type { ReproductionSuite } from '@hep/core';
 import { nplmNullSuite, symmetrizedNullSuite } from './reproduce/nullSuites.js';
+import { symmetrizedPermutationSuite } from './reproduce/permutationSuite.js';
+import { nplmSensitivitySuite } from './reproduce/sensitivitySuite.js';
 
 export { type CliIo, main as nplmCli } from './cli/nplm.js';
 export { crossEntropyPointwiseLoss, crossEntropyTest } from './crossEntropy.js';
+export { type SymmetricEigen, symmetricEigen } from './eigen.js';
 export { checkShape, type TrainingOptions, trainNetwork } from './fit.js';
 export { idealSignificance, idealSignificanceBinned } from './ideal.js';
-export { type MergedPoints, mergeWeighted1d } from './merge.js';
 export { type Sample, type Standardisation, sampleShape, stackRows, standardisationOf } from './inputs.js';
+export { type MergedPoints, mergeWeighted1d } from './merge.js';
 export {
   DEFAULT_SHAPE,
   evaluateNetwork,
@@ -24,8 +27,8 @@ export {
 export {
   chi2PValue,
   type NetworkTestResult,
-  type NplmOptions,
   NPLM_FAST_PENALTY,
+  type NplmOptions,
   networkTestResult,
   nplmTest,
 } from './nplm.js';
@@ -38,7 +41,6 @@ export {
   ObjectiveWorkspace,
   type PointwiseLoss,
 } from './objective.js';
-export { type SymmetricEigen, symmetricEigen } from './eigen.js';
 export {
   type AdamOptions,
   projectedGradientNorm,
@@ -47,7 +49,6 @@ export {
   type TrainingStatus,
   trainAdam,
 } from './optimize.js';
-export { minimizeTrustRegion, type TrustRegionOptions } from './trustRegion.js';
 export { type SymmetrizedPermutationOptions, symmetrizedPermutationTest } from './permutation.js';
 export {
   gTestHomogeneity,
@@ -74,6 +75,12 @@ export {
   sampleSignal,
   signalDensity,
 } from './toys.js';
+export { minimizeTrustRegion, type TrustRegionOptions } from './trustRegion.js';
 
 /** Reproduction suites this package registers with `pnpm reproduce`. */
-export const reproductionSuites: readonly ReproductionSuite[] = [nplmNullSuite, symmetrizedNullSuite];
+export const reproductionSuites: readonly ReproductionSuite[] = [
+  nplmNullSuite,
+  symmetrizedNullSuite,
+  symmetrizedPermutationSuite,
+  nplmSensitivitySuite,
+];

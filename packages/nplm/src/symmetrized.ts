@@ -12,9 +12,9 @@
 import { HepInputError } from '@hep/core';
 import { checkShape, type TrainingOptions, trainNetwork } from './fit.js';
 import { type Sample, sampleShape, stackRows, standardisationOf } from './inputs.js';
+import { mergeWeighted1d } from './merge.js';
 import { DEFAULT_SHAPE, type NetworkShape, parameterCount } from './network.js';
 import { type NetworkTestResult, networkTestResult } from './nplm.js';
-import { mergeWeighted1d } from './merge.js';
 import { nplmPointwiseLoss } from './objective.js';
 
 /** Options of {@link symmetrizedTest} and {@link crossEntropyTest}. */
@@ -98,7 +98,8 @@ export function symmetrizedTest(a: Sample, b: Sample, options: TwoSampleOptions 
   const { shape, x, nA, nB, d, st, bound } = prepareTwoSample(a, b, options);
   const N = nA + nB;
   const P = parameterCount(shape);
-  const resolution = options.resolution ?? ((options.mode ?? 'fast') === 'fast' ? SYMMETRIZED_FAST_RESOLUTION : 0);
+  const resolution =
+    options.resolution ?? ((options.mode ?? 'fast') === 'fast' ? SYMMETRIZED_FAST_RESOLUTION : 0);
   const fitOne = (first: number, count: number, weight: number, seedOffset: number) => {
     let points: Float64Array = x;
     let wa: Float64Array = new Float64Array(N).fill(1);

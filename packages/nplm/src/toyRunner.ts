@@ -8,8 +8,8 @@
  */
 import { Rng } from '@hep/core';
 import type { TrainingOptions } from './fit.js';
-import type { TrainingStatus } from './optimize.js';
 import { nplmTest } from './nplm.js';
+import type { TrainingStatus } from './optimize.js';
 import { symmetrizedTest } from './symmetrized.js';
 import { type BenchmarkSignal, sampleBackground, sampleBenchmarkData } from './toys.js';
 

@@ -192,7 +192,8 @@ export function minimizeTrustRegion(
     const free = freeSet(theta, obj.gradient, bound);
     if (projectedGradientNorm(theta, obj.gradient, bound) <= gradTol) return result(it, 'converged');
     // Moré scaling: D_pp = running max of √|H_pp| (an ellipsoidal trust region ‖D p‖ ≤ Δ)
-    for (let p = 0; p < P; p++) scale[p] = Math.max(scale[p] as number, Math.sqrt(Math.abs(H[p * P + p] as number)));
+    for (let p = 0; p < P; p++)
+      scale[p] = Math.max(scale[p] as number, Math.sqrt(Math.abs(H[p * P + p] as number)));
     const decrement = trustRegionStep(H, obj.gradient, P, free, radius, scale, step);
     if (decrement <= decTol) return result(it, 'converged');
     // truncate the step at the first bound it crosses (that coordinate lands on the face)
@@ -201,7 +202,8 @@ export function minimizeTrustRegion(
       const target = (theta[p] as number) + (step[p] as number);
       if (Math.abs(theta[p] as number) >= bound) continue; // already on the face: projected below
       if (target > bound) alpha = Math.min(alpha, (bound - (theta[p] as number)) / (step[p] as number));
-      else if (target < -bound) alpha = Math.min(alpha, (-bound - (theta[p] as number)) / (step[p] as number));
+      else if (target < -bound)
+        alpha = Math.min(alpha, (-bound - (theta[p] as number)) / (step[p] as number));
     }
     let stepNorm = 0;
     for (let p = 0; p < P; p++) {

@@ -29,7 +29,10 @@ export interface ToyBatch {
  * Runs batches one after another on all cores, reporting progress over the whole suite; batch b
  * uses seed `seed + b` so that batches are independent.
  */
-export async function runBatches(batches: readonly ToyBatch[], options: ReproductionOptions): Promise<ToyResult[][]> {
+export async function runBatches(
+  batches: readonly ToyBatch[],
+  options: ReproductionOptions,
+): Promise<ToyResult[][]> {
   const total = batches.reduce((s, b) => s + b.toys, 0);
   let before = 0;
   const out: ToyResult[][] = [];
@@ -47,7 +50,12 @@ export async function runBatches(batches: readonly ToyBatch[], options: Reproduc
 }
 
 /** Rows of one null batch: mean t, fitted dof (paper: the nominal dof) and KS p against χ²_dof. */
-export function nullRows(label: string, results: readonly ToyResult[], dof: number, published: boolean): ReproductionRow[] {
+export function nullRows(
+  label: string,
+  results: readonly ToyResult[],
+  dof: number,
+  published: boolean,
+): ReproductionRow[] {
   const s = summariseNull(results, dof);
   const ref = published ? dof : null;
   return [
@@ -59,7 +67,9 @@ export function nullRows(label: string, results: readonly ToyResult[], dof: numb
       uncertainty: s.fittedDofError,
       tolerance: 2 * s.fittedDofError,
     }),
-    compareToPublished(`${label}: KS p vs χ²_${dof} (≥ 0.01 = calibrated)`, null, s.ksPValue, { tolerance: null }),
+    compareToPublished(`${label}: KS p vs χ²_${dof} (≥ 0.01 = calibrated)`, null, s.ksPValue, {
+      tolerance: null,
+    }),
     compareToPublished(`${label}: toys not converged`, null, s.notConverged, { tolerance: null }),
   ];
 }
