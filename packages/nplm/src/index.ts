@@ -27,6 +27,7 @@ export {
 export {
   chi2PValue,
   type NetworkTestResult,
+  NPLM_FAST_DOF,
   NPLM_FAST_PENALTY,
   type NplmOptions,
   networkTestResult,

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HepInputError, Rng } from '@hep/core';
+import { chi2Sf } from '@hep/stats';
 import { describe, expect, it } from 'vitest';
 import {
   createToyRunner,
@@ -9,6 +10,7 @@ import {
   mergeToyShardFiles,
   mergeWeighted1d,
   minimizeTrustRegion,
+  NPLM_FAST_DOF,
   nplmCli,
   nplmPointwiseLoss,
   nplmTest,
@@ -107,6 +109,20 @@ describe('fast mode vs reference mode on the same toy', () => {
       const slow = nplmTest(data, reference, { ...opts, mode: 'reference', epochs: 1500 });
       expect(fast.loss).toBeLessThanOrEqual(slow.loss + 1e-9);
     }
+  });
+});
+
+describe('calibrated dof of the fast NPLM default', () => {
+  it('default fast mode uses NPLM_FAST_DOF; a custom penalty, the reference mode or dof override the parameter count', () => {
+    const reference = sampleBackground(1000, Rng.stream(50, 0));
+    const data = sampleBenchmarkData(Rng.stream(50, 1), 50);
+    const base = { expectedReference: 50, maxIterations: 30 };
+    expect(nplmTest(data, reference, base).dof).toBe(NPLM_FAST_DOF);
+    expect(nplmTest(data, reference, { ...base, penalty: 0.01 }).dof).toBe(13);
+    expect(nplmTest(data, reference, { ...base, mode: 'reference', epochs: 5 }).dof).toBe(13);
+    const r = nplmTest(data, reference, { ...base, dof: 7 });
+    expect(r.dof).toBe(7);
+    expect(r.pValue).toBeCloseTo(chi2Sf(r.t, 7), 14);
   });
 });
 
