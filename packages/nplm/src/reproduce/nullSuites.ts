@@ -118,7 +118,7 @@ export const nplmNullSuite: ReproductionSuite = nullBatchSuite({
   title:
     "NPLM null, N(R)=2000, W=9, 1-4-1, fast mode: t vs χ²₁₃ at N_R/N(R)=100, breakdown at 10 and 1 (paper 004 Fig. 1; D'Agnolo & Wulzer)",
   sizeDescription: 'null toys per ratio (paper: ~2000; ≥ 300 for the calibration claim)',
-  defaultSize: 16,
+  defaultSize: 12,
   defaultSeed: 6,
   dof: 13,
   calibratedDof: NPLM_FAST_DOF,

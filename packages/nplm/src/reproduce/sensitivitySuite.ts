@@ -61,9 +61,14 @@ export const nplmSensitivitySuite: ReproductionSuite = {
     ];
     const results = await runBatches(batches, options);
     const rows: ReproductionRow[] = [
-      compareToPublished('Z_id, tail N(S)=10 over N(R)=2000 (eq. 33)', 4.7, idealZ('tail', 10), {
-        tolerance: 0.05,
-      }),
+      compareToPublished(
+        'Z_id, tail N(S)=10 over N(R)=2000 (eq. 33; quoted as ≈ 4.7)',
+        4.7,
+        idealZ('tail', 10),
+        {
+          tolerance: 0.1,
+        },
+      ),
       compareToPublished(
         'NPLM median Z, tail N(S)=10 (fast mode, χ²₁₁)',
         null,
