@@ -2,4 +2,6 @@
 /** Executable entry of the `nplm` command line; see {@link main}. @module */
 import { main } from './nplm.js';
 
-process.exitCode = await main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
