@@ -30,12 +30,14 @@ export interface TrainingOptions {
 
 /**
  * Runs the requested training mode; returns the best result (lowest penalised objective) over
- * starts. `fastPenalty` is the calibrated default λ of the calling test in the fast mode.
+ * starts. `fastPenalty` is the calibrated default λ of the calling test in the fast mode;
+ * `firstStart` (fast mode) replaces the first Glorot start (a warm start).
  */
 export function trainNetwork(
   base: TrainingProblem,
   options: TrainingOptions,
   fastPenalty = 0,
+  firstStart?: Float64Array,
 ): TrainingResult {
   const mode = options.mode ?? 'fast';
   const seed = options.seed ?? 0;
@@ -52,7 +54,9 @@ export function trainNetwork(
   assertInteger('starts', starts, 1);
   let best: TrainingResult | null = null;
   for (let s = 0; s < starts; s++) {
-    const r = minimizeTrustRegion(problem, glorotInit(problem.shape, Rng.stream(seed, s)), {
+    const start =
+      s === 0 && firstStart !== undefined ? firstStart : glorotInit(problem.shape, Rng.stream(seed, s));
+    const r = minimizeTrustRegion(problem, start, {
       maxIterations: options.maxIterations ?? 1000,
     });
     if (best === null || r.objective < best.objective) best = r;
