@@ -24,6 +24,7 @@ function zOf(observed: number, sample: ArrayLike<number>): number {
   return normalIsf(empiricalPValue(observed, sample).pValue);
 }
 
+/** The `symmetrized-permutation` suite (see the module comment). */
 export const symmetrizedPermutationSuite: ReproductionSuite = {
   name: 'symmetrized-permutation',
   title:

@@ -43,6 +43,7 @@ const SIGNALS: { shape: BenchmarkSignal; expected: number }[] = [
   { shape: 'bulk', expected: 90 },
 ];
 
+/** The `nplm-sensitivity` suite (see the module comment). */
 export const nplmSensitivitySuite: ReproductionSuite = {
   name: 'nplm-sensitivity',
   title:
