@@ -6,11 +6,16 @@
  */
 import type { ReproductionSuite } from '@hep/core';
 import { nplmNullSuite, symmetrizedNullSuite } from './reproduce/nullSuites.js';
+import { symmetrizedPermutationSuite } from './reproduce/permutationSuite.js';
+import { nplmSensitivitySuite } from './reproduce/sensitivitySuite.js';
 
+export { type CliIo, main as nplmCli } from './cli/nplm.js';
 export { crossEntropyPointwiseLoss, crossEntropyTest } from './crossEntropy.js';
+export { type SymmetricEigen, symmetricEigen } from './eigen.js';
 export { checkShape, type TrainingOptions, trainNetwork } from './fit.js';
 export { idealSignificance, idealSignificanceBinned } from './ideal.js';
 export { type Sample, type Standardisation, sampleShape, stackRows, standardisationOf } from './inputs.js';
+export { type MergedPoints, mergeWeighted1d } from './merge.js';
 export {
   DEFAULT_SHAPE,
   evaluateNetwork,
@@ -22,10 +27,13 @@ export {
 export {
   chi2PValue,
   type NetworkTestResult,
+  NPLM_FAST_DOF,
+  NPLM_FAST_PENALTY,
   type NplmOptions,
   networkTestResult,
   nplmTest,
 } from './nplm.js';
+export { type NullSummary, summariseNull } from './nullSummary.js';
 export {
   evaluateLoss,
   evaluateObjective,
@@ -36,19 +44,30 @@ export {
 } from './objective.js';
 export {
   type AdamOptions,
-  minimizeProjectedNewton,
+  projectedGradientNorm,
   type TrainingProblem,
   type TrainingResult,
+  type TrainingStatus,
   trainAdam,
 } from './optimize.js';
 export { type SymmetrizedPermutationOptions, symmetrizedPermutationTest } from './permutation.js';
 export {
   gTestHomogeneity,
   prepareTwoSample,
+  SYMMETRIZED_FAST_PENALTY,
+  SYMMETRIZED_FAST_RESOLUTION,
   type SymmetrizedResult,
   symmetrizedTest,
   type TwoSampleOptions,
 } from './symmetrized.js';
+export {
+  mergeToyShardFiles,
+  type RunToysRange,
+  runToyShard,
+  runToys,
+  type ToyShardFile,
+} from './toyJobs.js';
+export { createToyRunner, type ToyJob, type ToyResult } from './toyRunner.js';
 export {
   type BenchmarkSignal,
   backgroundDensity,
@@ -57,6 +76,12 @@ export {
   sampleSignal,
   signalDensity,
 } from './toys.js';
+export { minimizeTrustRegion, type TrustRegionOptions } from './trustRegion.js';
 
 /** Reproduction suites this package registers with `pnpm reproduce`. */
-export const reproductionSuites: readonly ReproductionSuite[] = [nplmNullSuite, symmetrizedNullSuite];
+export const reproductionSuites: readonly ReproductionSuite[] = [
+  nplmNullSuite,
+  symmetrizedNullSuite,
+  symmetrizedPermutationSuite,
+  nplmSensitivitySuite,
+];

@@ -1,0 +1,211 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HepInputError, Rng } from '@hep/core';
+import { chi2Sf } from '@hep/stats';
+import { describe, expect, it } from 'vitest';
+import {
+  createToyRunner,
+  glorotInit,
+  mergeToyShardFiles,
+  mergeWeighted1d,
+  minimizeTrustRegion,
+  NPLM_FAST_DOF,
+  nplmCli,
+  nplmPointwiseLoss,
+  nplmTest,
+  ObjectiveWorkspace,
+  runToyShard,
+  runToys,
+  sampleBackground,
+  sampleBenchmarkData,
+  summariseNull,
+  symmetricEigen,
+  symmetrizedTest,
+  type ToyJob,
+} from '../src/index.js';
+import { penalizedObjective } from '../src/optimize.js';
+
+const ref = JSON.parse(readFileSync(new URL('./fixtures/reference.json', import.meta.url), 'utf8'));
+
+describe('symmetric eigendecomposition (Jacobi)', () => {
+  it('tridiagonal (2, −1) matrix: λ_k = 2 − 2cos(kπ/(n+1)) (closed form), orthonormal Q, A = QΛQᵀ', () => {
+    const n = 9;
+    const a = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      a[i * n + i] = 2;
+      if (i + 1 < n) {
+        a[i * n + i + 1] = -1;
+        a[(i + 1) * n + i] = -1;
+      }
+    }
+    const copy = Float64Array.from(a);
+    const { values, vectors } = symmetricEigen(a, n);
+    expect(Array.from(a)).toEqual(Array.from(copy));
+    const sorted = Array.from(values).sort((p, q) => p - q);
+    sorted.forEach((v, k) => {
+      expect(v).toBeCloseTo(2 - 2 * Math.cos(((k + 1) * Math.PI) / (n + 1)), 12);
+    });
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        let qtq = 0;
+        let rec = 0;
+        for (let k = 0; k < n; k++) {
+          qtq += (vectors[k * n + i] as number) * (vectors[k * n + j] as number);
+          rec += (vectors[i * n + k] as number) * (values[k] as number) * (vectors[j * n + k] as number);
+        }
+        expect(qtq).toBeCloseTo(i === j ? 1 : 0, 12);
+        expect(rec).toBeCloseTo(a[i * n + j] as number, 12);
+      }
+    }
+  });
+});
+
+describe('penalised objective and trust-region minimiser', () => {
+  const reference = sampleBackground(3000, Rng.stream(21, 0));
+  const data = sampleBenchmarkData(Rng.stream(21, 1), 150, { shape: 'tail', expected: 15 });
+  const x = Float64Array.from([...reference, ...data]);
+  const a = new Float64Array(x.length).fill(150 / 3000, 0, 3000);
+  const b = new Float64Array(x.length).fill(1, 3000);
+  const shape = { inputs: 1, hidden: 4 };
+  const problem = { shape, x, loss: nplmPointwiseLoss(a, b), bound: 5, penalty: 0.02 };
+
+  it('gradient of L + λ‖θ‖² matches central finite differences', () => {
+    const theta = glorotInit(shape, new Rng(4));
+    const ws = new ObjectiveWorkspace(x.length, 4);
+    const o = penalizedObjective(problem, theta, ws, true);
+    const h = 1e-6;
+    for (let p = 0; p < theta.length; p++) {
+      const tp = Float64Array.from(theta);
+      const tm = Float64Array.from(theta);
+      tp[p] = (tp[p] as number) + h;
+      tm[p] = (tm[p] as number) - h;
+      const fd =
+        (penalizedObjective(problem, tp, ws, false).loss - penalizedObjective(problem, tm, ws, false).loss) /
+        (2 * h);
+      expect(Math.abs((o.gradient[p] as number) - fd)).toBeLessThan(1e-5 * (1 + Math.abs(fd)));
+    }
+  });
+
+  it('converges (status, projected gradient) inside the box and reports the plain loss', () => {
+    const r = minimizeTrustRegion(problem, glorotInit(shape, new Rng(2)));
+    expect(r.status).toBe('converged');
+    expect(r.iterations).toBeGreaterThan(0);
+    for (const v of r.theta) expect(Math.abs(v)).toBeLessThanOrEqual(5);
+    let norm2 = 0;
+    for (const v of r.theta) norm2 += v * v;
+    expect(r.objective).toBeCloseTo(r.loss + 0.02 * norm2, 10);
+    expect(r.projectedGradient).toBeLessThan(1e-3);
+  });
+});
+
+describe('fast mode vs reference mode on the same toy', () => {
+  it('the exact fast minimum (no penalty) is never above Adam’s final loss, for several toys', () => {
+    for (let k = 0; k < 2; k++) {
+      const reference = sampleBackground(2000, Rng.stream(30 + k, 0));
+      const data = sampleBenchmarkData(Rng.stream(30 + k, 1), 100, { shape: 'tail', expected: 10 });
+      const opts = { expectedReference: 100, referenceResolution: 0, penalty: 0, starts: 2, seed: k };
+      const fast = nplmTest(data, reference, opts);
+      const slow = nplmTest(data, reference, { ...opts, mode: 'reference', epochs: 1500 });
+      expect(fast.loss).toBeLessThanOrEqual(slow.loss + 1e-9);
+    }
+  });
+});
+
+describe('calibrated dof of the fast NPLM default', () => {
+  it('default fast mode uses NPLM_FAST_DOF; a custom penalty, the reference mode or dof override the parameter count', () => {
+    const reference = sampleBackground(1000, Rng.stream(50, 0));
+    const data = sampleBenchmarkData(Rng.stream(50, 1), 50);
+    const base = { expectedReference: 50, maxIterations: 30 };
+    expect(nplmTest(data, reference, base).dof).toBe(NPLM_FAST_DOF);
+    expect(nplmTest(data, reference, { ...base, penalty: 0.01 }).dof).toBe(13);
+    expect(nplmTest(data, reference, { ...base, mode: 'reference', epochs: 5 }).dof).toBe(13);
+    const r = nplmTest(data, reference, { ...base, dof: 7 });
+    expect(r.dof).toBe(7);
+    expect(r.pValue).toBeCloseTo(chi2Sf(r.t, 7), 14);
+  });
+});
+
+describe('point merging (fast symmetrized mode)', () => {
+  it('preserves total weights and places groups at their weighted mean', () => {
+    const x = Float64Array.from([0.3, 0.1, 0.1004, 0.2, 0.3003]);
+    const a = Float64Array.from([1, 2, 1, 1, 1]);
+    const b = Float64Array.from([0, 1, 0, 1, 1]);
+    const m = mergeWeighted1d(x, a, b, 0.001);
+    expect(Array.from(m.a)).toEqual([3, 1, 2]);
+    expect(Array.from(m.b)).toEqual([1, 1, 1]);
+    expect(m.x[0]).toBeCloseTo((2 * 0.1 + 0.1004) / 3, 14);
+    expect(m.x[2]).toBeCloseTo((0.3 + 0.3003) / 2, 14);
+    expect(Array.from(x)).toEqual([0.3, 0.1, 0.1004, 0.2, 0.3003]);
+  });
+  it('merging at the default resolution moves t_sym by < 0.2 on a benchmark toy', () => {
+    const rng = Rng.stream(40, 0);
+    const a = sampleBenchmarkData(rng, 500);
+    const b = sampleBenchmarkData(rng, 500);
+    const merged = symmetrizedTest(a, b, { penalty: 0.01 });
+    const exact = symmetrizedTest(a, b, { penalty: 0.01, resolution: 0 });
+    expect(Math.abs(merged.t - exact.t)).toBeLessThan(0.2);
+  });
+});
+
+describe('null summary', () => {
+  it('mean, standard error, KS p and fitted dof match scipy', () => {
+    const r = ref.null_summary;
+    const s = summariseNull(r.t, r.dof);
+    expect(s.mean).toBeCloseTo(r.mean, 12);
+    expect(s.standardError).toBeCloseTo(r.se, 12);
+    expect(s.ksPValue).toBeCloseTo(r.ks_p, 6);
+    expect(s.fittedDof).toBeCloseTo(r.fitted_dof, 3);
+    expect(
+      summariseNull(
+        [
+          { t: 1, status: 'max-iterations' },
+          { t: 2, status: 'converged' },
+        ],
+        1,
+      ).notConverged,
+    ).toBe(1);
+  });
+});
+
+describe('toy runner: per-toy streams, threads, shards and merge', () => {
+  const job: ToyJob = {
+    kind: 'nplm',
+    seed: 5,
+    expectedReference: 100,
+    referenceSize: 2000,
+    training: { maxIterations: 60 },
+  };
+  it('pool results (2 threads) equal the in-thread runner and the merge of shards', async () => {
+    const direct = createToyRunner(job);
+    const expected = [0, 1, 2, 3].map((i) => direct(i));
+    const pooled = await runToys(job, { end: 4, threads: 2 });
+    expect(pooled).toEqual(expected);
+    const s1 = await runToyShard(job, 4, 1, 2, { threads: 1 });
+    const s0 = await runToyShard(job, 4, 0, 2, { threads: 1 });
+    expect(mergeToyShardFiles([s1, s0]).results).toEqual(expected);
+    expect(() => mergeToyShardFiles([s0, { ...s1, job: { ...job, seed: 6 } }])).toThrow(HepInputError);
+    expect(() => mergeToyShardFiles([s0])).toThrow(/4 were expected/);
+  }, 60_000);
+
+  it('CLI: toys per shard to files, merge prints the summary; bad usage exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nplm-cli-'));
+    const out: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: () => {} };
+    const common = ['toys', '--kind', 'symmetrized', '--toys', '3', '--seed', '2', '--threads', '1'];
+    expect(await nplmCli([...common, '--shard', '0/2', '--out', join(dir, 'a.json')], io)).toBe(0);
+    expect(await nplmCli([...common, '--shard', '1/2', '--out', join(dir, 'b.json')], io)).toBe(0);
+    const files = ['a.json', 'b.json'].map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+    expect([files[0].start, files[0].end, files[1].start, files[1].end]).toEqual([0, 2, 2, 3]);
+    const direct = createToyRunner({ ...files[0].job });
+    expect(files[1].results[0]).toEqual(direct(2));
+    out.length = 0;
+    expect(await nplmCli(['merge', join(dir, 'b.json'), join(dir, 'a.json')], io)).toBe(0);
+    expect(out.join('')).toMatch(/toys \[0, 3\) of 3, kind symmetrized/);
+    expect(out.join('')).toMatch(/KS p vs χ²_12/);
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ ...files[0], total: 5 }));
+    expect(await nplmCli(['merge', join(dir, 'a.json'), join(dir, 'c.json')], io)).toBe(1);
+    expect(await nplmCli(['toys', '--kind', 'x', '--toys', '3'], io)).toBe(2);
+    expect(await nplmCli(['nope'], io)).toBe(2);
+  }, 60_000);
+});
