@@ -62,6 +62,9 @@ export const START_TABLE: readonly (readonly [number, number, number, number])[]
   [1, 0.5, -4, -1],
 ];
 
+/** Most problems (assignments) one {@link Minimiser.run} minimises over. */
+const MAX_PROBLEMS = 2;
+
 /** Reusable minimiser state (scratch buffers; one per thread of work, no allocation per event). */
 export class Minimiser {
   /**
@@ -79,10 +82,13 @@ export class Minimiser {
   private readonly m = new Float64Array(16);
   private readonly d = new Float64Array(4);
   private readonly ev = new Float64Array(20);
-  /** Converged end points (4 per start) of the current problem's earlier starts, and their χ². */
-  private readonly ends = new Float64Array(4 * START_TABLE.length);
-  private readonly endChi2 = new Float64Array(START_TABLE.length);
+  /** Converged end points (4 per start) of this run's earlier starts, their χ² and problem index. */
+  private readonly ends = new Float64Array(4 * MAX_PROBLEMS * START_TABLE.length);
+  private readonly endChi2 = new Float64Array(MAX_PROBLEMS * START_TABLE.length);
+  private readonly endProblem = new Uint8Array(MAX_PROBLEMS * START_TABLE.length);
   private nEnds = 0;
+  /** Problem of the Newton run in progress (for {@link inKnownBasin}). */
+  private problemIndex = 0;
   /** Squared merge radius (GeV²): {@link MERGE_RADIUS} × the start table's scale L, squared. */
   private mergeRadius2 = 0;
   private localConverged = false;
@@ -128,44 +134,47 @@ export class Minimiser {
     this.trustLength = scaleZ;
     this.mergeRadius2 = (MERGE_RADIUS * scaleZ) ** 2;
     this.nEnds = 0;
-    for (let p = 0; p < count; p++) {
-      const prob = problems[p] as NeutrinoProblem;
-      const mx = prob.metx;
-      const my = prob.mety;
-      const met = Math.sqrt(mx * mx + my * my);
-      const ux = met > 0 ? -my / met : 1;
-      const uy = met > 0 ? mx / met : 0;
-      this.nEnds = 0;
-      for (let s = 0; s < this.starts; s++) {
-        const row = START_TABLE[s] as readonly [number, number, number, number];
+    // Starts interleaved over the problems (assignments): the first rows of the table find most
+    // global minima, and an exact solution (floor) ends the search early.
+    for (let s = 0; s < this.starts && this.chi2 > floor; s++) {
+      const row = START_TABLE[s] as readonly [number, number, number, number];
+      for (let p = 0; p < count && this.chi2 > floor; p++) {
+        const prob = problems[p] as NeutrinoProblem;
+        const mx = prob.metx;
+        const my = prob.mety;
+        const met = Math.sqrt(mx * mx + my * my);
+        const ux = met > 0 ? -my / met : 1;
+        const uy = met > 0 ? mx / met : 0;
         const xs = this.xs;
         xs[0] = row[0] * mx + row[1] * met * ux;
         xs[1] = row[0] * my + row[1] * met * uy;
         xs[2] = row[2] * scaleZ;
         xs[3] = row[3] * scaleZ;
+        this.problemIndex = p;
         const c = this.newton(prob, xs);
         if (this.localConverged) {
           this.ends.set(xs, 4 * this.nEnds);
+          this.endProblem[this.nEnds] = p;
           this.endChi2[this.nEnds++] = c;
         }
         this.keepIfBetter(c, p);
-        if (this.chi2 <= floor) break;
       }
-      if (this.chi2 <= floor) break;
-      // The χ² is not differentiable where a neutrino vanishes (|ν| = 0, a cone tip), and minima
-      // sit there in some events; smooth iterations only creep towards them, so minimise along
-      // each tip line explicitly (ν₂ = 0: x = (METx, METy, z, 0); ν₁ = 0: x = (0, 0, 0, z)).
+    }
+    // The χ² is not differentiable where a neutrino vanishes (|ν| = 0, a cone tip), and minima
+    // sit there in some events; smooth iterations only creep towards them, so minimise along
+    // each tip line explicitly (ν₂ = 0: x = (METx, METy, z, 0); ν₁ = 0: x = (0, 0, 0, z)).
+    for (let p = 0; p < count && this.chi2 > floor; p++) {
+      const prob = problems[p] as NeutrinoProblem;
       for (let tip = 0; tip < 2; tip++) {
         for (let s = -1; s <= 1; s++) {
           const xs = this.xs;
-          xs[0] = tip === 0 ? mx : 0;
-          xs[1] = tip === 0 ? my : 0;
+          xs[0] = tip === 0 ? prob.metx : 0;
+          xs[1] = tip === 0 ? prob.mety : 0;
           xs[2] = tip === 0 ? s * scaleZ : 0;
           xs[3] = tip === 0 ? 0 : s * scaleZ;
           this.keepIfBetter(this.alongLine(prob, xs, tip === 0 ? 2 : 3), p);
         }
       }
-      if (this.chi2 <= floor) break;
     }
     if (this.best >= 0 && this.chi2 > floor) this.polishAtTip(problems[this.best] as NeutrinoProblem, scaleZ);
     if (!Number.isFinite(this.chi2)) {
@@ -251,6 +260,7 @@ export class Minimiser {
   private inKnownBasin(x: Float64Array, chi: number): boolean {
     const e = this.ends;
     for (let k = 0; k < this.nEnds; k++) {
+      if (this.endProblem[k] !== this.problemIndex) continue;
       const d0 = (x[0] as number) - (e[4 * k] as number);
       const d1 = (x[1] as number) - (e[4 * k + 1] as number);
       const d2 = (x[2] as number) - (e[4 * k + 2] as number);
@@ -317,6 +327,7 @@ export class Minimiser {
     this.chi2 = best;
     if (found) {
       xs.set(x);
+      this.problemIndex = this.best;
       const c = this.newton(prob, xs);
       if (c < this.chi2) {
         this.chi2 = c;
