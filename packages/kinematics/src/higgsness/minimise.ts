@@ -9,8 +9,11 @@
  * are `higgsness` and `topness`.
  *
  * Starts: ν₁T = f·p⃗T^miss + g·|p⃗T^miss|·ê⊥ and ν₁z, ν₂z = multiples of the visible longitudinal
- * scale L, from a fixed table (see {@link START_TABLE}); the search stops early once a start
- * reaches the floor (χ² ≥ 0, so nothing can be lower). Validated against a dense scipy
+ * scale L, from a fixed table (see {@link START_TABLE}), interleaved over the assignments; the
+ * search stops early once a start reaches the floor (χ² ≥ 0, so nothing can be lower). A start
+ * whose iterate enters the merge radius of an end point already reached by an earlier start of
+ * the same assignment, with χ² not below it, is stopped (basin de-duplication; it would only
+ * repeat that descent). Validated against a dense scipy
  * multi-start reference (test/fixtures/gen_higgsness_ref.py): with 6 or more starts, no missed
  * global minimum in 2 × 300 toy events (HH and tt̄, Higgsness and Topness).
  *
