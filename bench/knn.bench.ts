@@ -5,10 +5,7 @@
  * (so the ratio is like for like); its full-1e5 time is extrapolated ×1000 and printed.
  */
 import { Rng } from '@hep/core';
-// the kNN modules directly: the @hep/models index also loads the tfjs engine, whose gradient files
-// Node can only run from the bundled dist
-import { bruteForceKnn } from '../packages/models/src/knn/bruteForce.js';
-import { KdTree } from '../packages/models/src/knn/kdTree.js';
+import { bruteForceKnn, KdTree } from '@hep/models';
 import { type BenchCase, defineSuite } from './harness.js';
 
 const N = 1_000_000;
