@@ -58,6 +58,9 @@ export class ObjectiveWorkspace {
   jacobian: Float64Array | null = null;
   /** Scratch column of length n. */
   readonly scratch: Float64Array;
+  /** θ and inputs of the last forward pass (f and s are reused when both are unchanged). */
+  forwardTheta: Float64Array | null = null;
+  forwardX: Float64Array | null = null;
   constructor(n: number, hidden: number) {
     this.f = new Float64Array(n);
     this.d1 = new Float64Array(n);
@@ -67,8 +70,19 @@ export class ObjectiveWorkspace {
   }
 }
 
-/** Forward pass: fills ws.f and ws.s. */
+/** Whether ws.f and ws.s already hold the forward pass at (θ, x) (an accepted trial point). */
+function cached(theta: Float64Array, x: Float64Array, ws: ObjectiveWorkspace): boolean {
+  const last = ws.forwardTheta;
+  if (ws.forwardX !== x || last === null || last.length !== theta.length) return false;
+  for (let p = 0; p < theta.length; p++) if (last[p] !== theta[p]) return false;
+  return true;
+}
+
+/** Forward pass: fills ws.f and ws.s (skipped when they already hold this θ and x). */
 function forward(theta: Float64Array, shape: NetworkShape, x: Float64Array, ws: ObjectiveWorkspace): void {
+  if (cached(theta, x, ws)) return;
+  ws.forwardTheta = Float64Array.from(theta);
+  ws.forwardX = x;
   const { inputs: d, hidden: h } = shape;
   const n = ws.f.length;
   const vOffset = h * (d + 1);

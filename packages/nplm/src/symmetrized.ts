@@ -125,12 +125,19 @@ export function symmetrizedTest(a: Sample, b: Sample, options: TwoSampleOptions 
     options.resolution ?? ((options.mode ?? 'fast') === 'fast' ? SYMMETRIZED_FAST_RESOLUTION : 0);
   const coarse =
     options.coarseResolution ?? ((options.mode ?? 'fast') === 'fast' ? SYMMETRIZED_COARSE_RESOLUTION : 0);
+  // 1-D: sort the combined sample once, so that every merge below is a linear pass
+  const order = Array.from({ length: N }, (_, i) => i);
+  if (d === 1) order.sort((i, j) => (x[i] as number) - (x[j] as number));
+  const xs = d === 1 ? Float64Array.from(order, (i) => x[i] as number) : x;
   const fitOne = (first: number, count: number, weight: number, seedOffset: number, start?: Float64Array) => {
     const wa = new Float64Array(N).fill(weight);
     const wb = new Float64Array(N);
-    wb.fill(1, first, first + count);
+    for (let k = 0; k < N; k++) {
+      const i = order[k] as number;
+      wb[k] = i >= first && i < first + count ? 1 : 0;
+    }
     const problemAt = (r: number) => {
-      const m = d === 1 && r > 0 ? mergeWeighted1d(x, wa, wb, r) : { x, a: wa, b: wb };
+      const m = d === 1 && r > 0 ? mergeWeighted1d(xs, wa, wb, r) : { x: xs, a: wa, b: wb };
       return { shape, x: m.x, loss: nplmPointwiseLoss(m.a, m.b), bound };
     };
     const training = { ...options, seed: (options.seed ?? 0) * 2 + seedOffset };
