@@ -22,7 +22,7 @@ export interface SymmetricEigen {
  * so that the quadratically convergent sweeps need fewer passes; the result is the same.
  */
 export function symmetricEigen(a: Float64Array, n: number, guess?: Float64Array): SymmetricEigen {
-  let m = Float64Array.from(a.subarray(0, n * n));
+  let m: Float64Array = Float64Array.from(a.subarray(0, n * n));
   const q = new Float64Array(n * n);
   if (guess === undefined) for (let i = 0; i < n; i++) q[i * n + i] = 1;
   else {

@@ -29,18 +29,18 @@ import { penalizedObjective } from '../src/optimize.js';
 const ref = JSON.parse(readFileSync(new URL('./fixtures/reference.json', import.meta.url), 'utf8'));
 
 describe('symmetric eigendecomposition (Jacobi)', () => {
-  it('tridiagonal (2, −1) matrix: λ_k = 2 − 2cos(kπ/(n+1)) (closed form), orthonormal Q, A = QΛQᵀ', () => {
-    const n = 9;
-    const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) {
-      a[i * n + i] = 2;
-      if (i + 1 < n) {
-        a[i * n + i + 1] = -1;
-        a[(i + 1) * n + i] = -1;
-      }
+  const n = 9;
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    a[i * n + i] = 2;
+    if (i + 1 < n) {
+      a[i * n + i + 1] = -1;
+      a[(i + 1) * n + i] = -1;
     }
+  }
+  const expectClosedForm = (guess?: Float64Array) => {
     const copy = Float64Array.from(a);
-    const { values, vectors } = symmetricEigen(a, n);
+    const { values, vectors } = symmetricEigen(a, n, guess);
     expect(Array.from(a)).toEqual(Array.from(copy));
     const sorted = Array.from(values).sort((p, q) => p - q);
     sorted.forEach((v, k) => {
@@ -58,6 +58,20 @@ describe('symmetric eigendecomposition (Jacobi)', () => {
         expect(rec).toBeCloseTo(a[i * n + j] as number, 12);
       }
     }
+  };
+  it('tridiagonal (2, −1) matrix: λ_k = 2 − 2cos(kπ/(n+1)) (closed form), orthonormal Q, A = QΛQᵀ', () => {
+    expectClosedForm();
+  });
+  it('same closed form when the sweeps start from the eigenvectors of another matrix (warm start)', () => {
+    const rng = new Rng(7);
+    const other = new Float64Array(n * n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j <= i; j++) {
+        const v = rng.uniform() - 0.5;
+        other[i * n + j] = v;
+        other[j * n + i] = v;
+      }
+    expectClosedForm(symmetricEigen(other, n).vectors);
   });
 });
 
@@ -137,6 +151,17 @@ describe('point merging (fast symmetrized mode)', () => {
     expect(m.x[0]).toBeCloseTo((2 * 0.1 + 0.1004) / 3, 14);
     expect(m.x[2]).toBeCloseTo((0.3 + 0.3003) / 2, 14);
     expect(Array.from(x)).toEqual([0.3, 0.1, 0.1004, 0.2, 0.3003]);
+    // already sorted input (the symmetrized test's path: no sort) gives the same groups
+    const s = mergeWeighted1d(
+      Float64Array.from([0.1, 0.1004, 0.2, 0.3, 0.3003]),
+      Float64Array.from([2, 1, 1, 1, 1]),
+      Float64Array.from([1, 0, 1, 0, 1]),
+      0.001,
+    );
+    expect(Array.from(s.a)).toEqual([3, 1, 2]);
+    expect(Array.from(s.b)).toEqual([1, 1, 1]);
+    expect(s.x[0]).toBeCloseTo((2 * 0.1 + 0.1004) / 3, 14);
+    expect(s.x[2]).toBeCloseTo((0.3 + 0.3003) / 2, 14);
   });
   it('merging at the default resolution moves t_sym by < 0.2 on a benchmark toy', () => {
     const rng = Rng.stream(40, 0);
