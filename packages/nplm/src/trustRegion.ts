@@ -62,7 +62,6 @@ function trustRegionStep(
   radius: number,
   scale: Float64Array,
   step: Float64Array,
-  basis: { vectors: Float64Array | null; size: number },
 ): number {
   const m = free.length;
   const sub = new Float64Array(m * m);
@@ -75,14 +74,7 @@ function trustRegionStep(
       sub[a * m + b] = (H[fa * P + fb] as number) / ((scale[fa] as number) * (scale[fb] as number));
     }
   }
-  // the previous iteration's eigenvectors (same free set size) start the Jacobi sweeps
-  const { values, vectors } = symmetricEigen(
-    sub,
-    m,
-    basis.size === m ? (basis.vectors ?? undefined) : undefined,
-  );
-  basis.vectors = vectors;
-  basis.size = m;
+  const { values, vectors } = symmetricEigen(sub, m);
   const gh = new Float64Array(m); // Qᵀ g_F
   let lmin = Number.POSITIVE_INFINITY;
   let kmin = 0;
@@ -186,7 +178,6 @@ export function minimizeTrustRegion(
   const moved = new Float64Array(P);
   const scale = new Float64Array(P).fill(1e-8);
   let radius = 10;
-  const basis: { vectors: Float64Array | null; size: number } = { vectors: null, size: 0 };
   let smallSteps = 0;
   const result = (iterations: number, status: TrainingResult['status']): TrainingResult => ({
     theta,
@@ -203,7 +194,7 @@ export function minimizeTrustRegion(
     // Moré scaling: D_pp = running max of √|H_pp| (an ellipsoidal trust region ‖D p‖ ≤ Δ)
     for (let p = 0; p < P; p++)
       scale[p] = Math.max(scale[p] as number, Math.sqrt(Math.abs(H[p * P + p] as number)));
-    const decrement = trustRegionStep(H, obj.gradient, P, free, radius, scale, step, basis);
+    const decrement = trustRegionStep(H, obj.gradient, P, free, radius, scale, step);
     if (decrement <= decTol) return result(it, 'converged');
     // truncate the step at the first bound it crosses (that coordinate lands on the face)
     let alpha = 1;
