@@ -200,6 +200,69 @@ export function evaluateObjective(
     for (let q = p; q < P; q++) hess[p * P + q] = dot(w, 0, J, q * n, n);
   }
   // ∇²f: ∂²f/∂u_k∂u_l = v s′(1−2s) u_k u_l, ∂²f/∂v∂u_k = s′ u_k, with u = (x, 1), s′ = s(1−s)
+  if (d === 1) addCurvature1d(theta, h, x, S, d1, hess);
+  else addCurvature(theta, h, d, x, S, d1, w, hess);
+  for (let p = 0; p < P; p++) for (let q = 0; q < p; q++) hess[p * P + q] = hess[q * P + p] as number;
+  return { loss: value, gradient: grad, hessian: hess };
+}
+
+/**
+ * 1-D ℓ′-weighted ∇²f part of the Hessian (upper triangle), one fused pass per hidden unit j with
+ * kernel θ[2j], bias θ[2j+1]: Σℓ′s′x, Σℓ′s′ (v rows) and v Σℓ′s′(1−2s){x², x, 1}.
+ */
+function addCurvature1d(
+  theta: Float64Array,
+  h: number,
+  x: Float64Array,
+  S: Float64Array,
+  d1: Float64Array,
+  hess: Float64Array,
+): void {
+  const P = 3 * h + 1;
+  const n = d1.length;
+  for (let j = 0; j < h; j++) {
+    const v = theta[2 * h + j] as number;
+    let cx = 0;
+    let c1 = 0;
+    let cxx = 0;
+    let cx1 = 0;
+    let c11 = 0;
+    for (let i = 0; i < n; i++) {
+      const s = S[i * h + j] as number;
+      const xi = x[i] as number;
+      const wi = (d1[i] as number) * s * (1 - s);
+      const ci = wi * (1 - 2 * s);
+      cx += wi * xi;
+      c1 += wi;
+      cxx += ci * xi * xi;
+      cx1 += ci * xi;
+      c11 += ci;
+    }
+    const k = 2 * j;
+    const vIdx = 2 * h + j;
+    hess[k * P + vIdx] = (hess[k * P + vIdx] as number) + cx;
+    hess[(k + 1) * P + vIdx] = (hess[(k + 1) * P + vIdx] as number) + c1;
+    hess[k * P + k] = (hess[k * P + k] as number) + v * cxx;
+    hess[k * P + k + 1] = (hess[k * P + k + 1] as number) + v * cx1;
+    hess[(k + 1) * P + k + 1] = (hess[(k + 1) * P + k + 1] as number) + v * c11;
+  }
+}
+
+/** d-D ℓ′-weighted ∇²f part of the Hessian (upper triangle); `w` is a scratch column. */
+function addCurvature(
+  theta: Float64Array,
+  h: number,
+  d: number,
+  x: Float64Array,
+  S: Float64Array,
+  d1: Float64Array,
+  w: Float64Array,
+  hess: Float64Array,
+): void {
+  const P = h * (d + 2) + 1;
+  const n = d1.length;
+  const du = d + 1;
+  const vOffset = h * du;
   for (let j = 0; j < h; j++) {
     const v = theta[vOffset + j] as number;
     const base = j * du;
@@ -224,6 +287,4 @@ export function evaluateObjective(
       }
     }
   }
-  for (let p = 0; p < P; p++) for (let q = 0; q < p; q++) hess[p * P + q] = hess[q * P + p] as number;
-  return { loss: value, gradient: grad, hessian: hess };
 }
