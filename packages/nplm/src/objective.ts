@@ -168,6 +168,14 @@ export function evaluateObjective(
   const n = ws.f.length;
   forward(theta, shape, x, ws);
   const value = loss(ws.f, ws.d1, withHessian ? ws.d2 : null);
+  if (d === 1 && withHessian) {
+    const grad = new Float64Array(P);
+    const hess = new Float64Array(P * P);
+    gaussNewton1d(theta, h, x, ws.s, ws.d1, ws.d2, grad, hess);
+    addCurvature1d(theta, h, x, ws.s, ws.d1, hess);
+    for (let p = 0; p < P; p++) for (let q = 0; q < p; q++) hess[p * P + q] = hess[q * P + p] as number;
+    return { loss: value, gradient: grad, hessian: hess };
+  }
   if (ws.jacobian === null) ws.jacobian = new Float64Array(P * n);
   const J = ws.jacobian;
   const S = ws.s;
@@ -204,6 +212,105 @@ export function evaluateObjective(
   else addCurvature(theta, h, d, x, S, d1, w, hess);
   for (let p = 0; p < P; p++) for (let q = 0; q < p; q++) hess[p * P + q] = hess[q * P + p] as number;
   return { loss: value, gradient: grad, hessian: hess };
+}
+
+/**
+ * 1-D gradient Σℓ′∇f and Gauss–Newton part Σℓ″∇f∇fᵀ (upper triangle) without a stored Jacobian:
+ * with B_j = v_j s_j(1−s_j), ∇f = (B_j x, B_j, s_j per unit; 1), one fused pass per unit pair j ≤ k
+ * (8 sums) and one per unit for the gradient and the output-bias row.
+ */
+function gaussNewton1d(
+  theta: Float64Array,
+  h: number,
+  x: Float64Array,
+  S: Float64Array,
+  d1: Float64Array,
+  d2: Float64Array,
+  grad: Float64Array,
+  hess: Float64Array,
+): void {
+  const P = 3 * h + 1;
+  const n = d1.length;
+  const out = P - 1;
+  let g1 = 0;
+  let h11 = 0;
+  for (let i = 0; i < n; i++) {
+    g1 += d1[i] as number;
+    h11 += d2[i] as number;
+  }
+  grad[out] = g1;
+  hess[out * P + out] = h11;
+  for (let j = 0; j < h; j++) {
+    const vj = theta[2 * h + j] as number;
+    let gx = 0;
+    let gb = 0;
+    let gs = 0;
+    let ox = 0;
+    let ob = 0;
+    let os = 0;
+    for (let i = 0; i < n; i++) {
+      const s = S[i * h + j] as number;
+      const xi = x[i] as number;
+      const bj = vj * s * (1 - s);
+      const a1 = d1[i] as number;
+      const a2 = d2[i] as number;
+      gx += a1 * bj * xi;
+      gb += a1 * bj;
+      gs += a1 * s;
+      ox += a2 * bj * xi;
+      ob += a2 * bj;
+      os += a2 * s;
+    }
+    grad[2 * j] = gx;
+    grad[2 * j + 1] = gb;
+    grad[2 * h + j] = gs;
+    hess[2 * j * P + out] = ox;
+    hess[(2 * j + 1) * P + out] = ob;
+    hess[(2 * h + j) * P + out] = os;
+    for (let k = j; k < h; k++) {
+      const vk = theta[2 * h + k] as number;
+      let bbxx = 0;
+      let bbx = 0;
+      let bb = 0;
+      let bsx = 0;
+      let bs = 0;
+      let sbx = 0;
+      let sb = 0;
+      let ss = 0;
+      for (let i = 0; i < n; i++) {
+        const sj = S[i * h + j] as number;
+        const sk = S[i * h + k] as number;
+        const xi = x[i] as number;
+        const a2 = d2[i] as number;
+        const bj = a2 * vj * sj * (1 - sj); // ℓ″ B_j
+        const bk = vk * sk * (1 - sk);
+        const bjbk = bj * bk;
+        bbxx += bjbk * xi * xi;
+        bbx += bjbk * xi;
+        bb += bjbk;
+        bsx += bj * sk * xi;
+        bs += bj * sk;
+        const a2sj = a2 * sj;
+        sbx += a2sj * bk * xi;
+        sb += a2sj * bk;
+        ss += a2sj * sk;
+      }
+      const kj = 2 * j;
+      const kk = 2 * k;
+      hess[kj * P + kk] = (hess[kj * P + kk] as number) + bbxx;
+      hess[kj * P + kk + 1] = (hess[kj * P + kk + 1] as number) + bbx;
+      if (k > j) hess[(kj + 1) * P + kk] = (hess[(kj + 1) * P + kk] as number) + bbx;
+      hess[(kj + 1) * P + kk + 1] = (hess[(kj + 1) * P + kk + 1] as number) + bb;
+      // rows of unit j's (w, b) against column v_k; for k > j also unit k's (w, b) against v_j
+      hess[kj * P + 2 * h + k] = (hess[kj * P + 2 * h + k] as number) + bsx;
+      hess[(kj + 1) * P + 2 * h + k] = (hess[(kj + 1) * P + 2 * h + k] as number) + bs;
+      if (k > j) {
+        hess[kk * P + 2 * h + j] = (hess[kk * P + 2 * h + j] as number) + sbx;
+        hess[(kk + 1) * P + 2 * h + j] = (hess[(kk + 1) * P + 2 * h + j] as number) + sb;
+      }
+      hess[(2 * h + j) * P + 2 * h + k] = (hess[(2 * h + j) * P + 2 * h + k] as number) + ss;
+    }
+  }
 }
 
 /**
