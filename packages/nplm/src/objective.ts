@@ -151,7 +151,8 @@ function dot(u: Float64Array, uo: number, w: Float64Array, wo: number, n: number
 /**
  * Loss, gradient and (if `withHessian`) Hessian at θ for inputs `x` (row-major n×d).
  *
- * Implementation: the Jacobian J_ip = ∂f_i/∂θ_p is built column-major, so that ∇L = Jᵀℓ′ and the
+ * Implementation (1-D with the Hessian: fused passes, see `gaussNewton1d`; otherwise): the
+ * Jacobian J_ip = ∂f_i/∂θ_p is built column-major, so that ∇L = Jᵀℓ′ and the
  * Gauss–Newton part Jᵀ diag(ℓ″) J are P(P+3)/2 contiguous dot products of length n; the ∇²f part
  * needs, per hidden unit j, the sums Σ_i ℓ′_i v_j s′(1−2s) u_k u_l and Σ_i ℓ′_i s′ u_k.
  */
