@@ -172,8 +172,7 @@ export function evaluateObjective(
   if (d === 1 && withHessian) {
     const grad = new Float64Array(P);
     const hess = new Float64Array(P * P);
-    gaussNewton1d(theta, h, x, ws.s, ws.d1, ws.d2, grad, hess);
-    addCurvature1d(theta, h, x, ws.s, ws.d1, hess);
+    derivatives1d(theta, h, x, ws.s, ws.d1, ws.d2, grad, hess);
     for (let p = 0; p < P; p++) for (let q = 0; q < p; q++) hess[p * P + q] = hess[q * P + p] as number;
     return { loss: value, gradient: grad, hessian: hess };
   }
@@ -209,18 +208,18 @@ export function evaluateObjective(
     for (let q = p; q < P; q++) hess[p * P + q] = dot(w, 0, J, q * n, n);
   }
   // ∇²f: ∂²f/∂u_k∂u_l = v s′(1−2s) u_k u_l, ∂²f/∂v∂u_k = s′ u_k, with u = (x, 1), s′ = s(1−s)
-  if (d === 1) addCurvature1d(theta, h, x, S, d1, hess);
-  else addCurvature(theta, h, d, x, S, d1, w, hess);
+  addCurvature(theta, h, d, x, S, d1, w, hess);
   for (let p = 0; p < P; p++) for (let q = 0; q < p; q++) hess[p * P + q] = hess[q * P + p] as number;
   return { loss: value, gradient: grad, hessian: hess };
 }
 
 /**
- * 1-D gradient Σℓ′∇f and Gauss–Newton part Σℓ″∇f∇fᵀ (upper triangle) without a stored Jacobian:
- * with B_j = v_j s_j(1−s_j), ∇f = (B_j x, B_j, s_j per unit; 1), one fused pass per unit pair j ≤ k
- * (8 sums) and one per unit for the gradient and the output-bias row.
+ * 1-D gradient Σℓ′∇f and Hessian Σ[ℓ″∇f∇fᵀ + ℓ′∇²f] (upper triangle) without a stored Jacobian:
+ * with B_j = v_j s_j(1−s_j), ∇f = (B_j x, B_j, s_j per unit; 1). One fused pass per unit gives the
+ * gradient, the output-bias row and the ∇²f part (Σℓ′s′{x, 1} in the v_j column and
+ * v_j Σℓ′s′(1−2s){x², x, 1}); one pass per unit pair j ≤ k gives the Gauss–Newton block (8 sums).
  */
-function gaussNewton1d(
+function derivatives1d(
   theta: Float64Array,
   h: number,
   x: Float64Array,
@@ -249,10 +248,16 @@ function gaussNewton1d(
     let ox = 0;
     let ob = 0;
     let os = 0;
+    let cx = 0;
+    let c1 = 0;
+    let cxx = 0;
+    let cx1 = 0;
+    let c11 = 0;
     for (let i = 0; i < n; i++) {
       const s = S[i * h + j] as number;
       const xi = x[i] as number;
-      const bj = vj * s * (1 - s);
+      const sp = s * (1 - s);
+      const bj = vj * sp;
       const a1 = d1[i] as number;
       const a2 = d2[i] as number;
       gx += a1 * bj * xi;
@@ -261,6 +266,13 @@ function gaussNewton1d(
       ox += a2 * bj * xi;
       ob += a2 * bj;
       os += a2 * s;
+      const wi = a1 * sp;
+      const ci = wi * (1 - 2 * s);
+      cx += wi * xi;
+      c1 += wi;
+      cxx += ci * xi * xi;
+      cx1 += ci * xi;
+      c11 += ci;
     }
     grad[2 * j] = gx;
     grad[2 * j + 1] = gb;
@@ -268,6 +280,12 @@ function gaussNewton1d(
     hess[2 * j * P + out] = ox;
     hess[(2 * j + 1) * P + out] = ob;
     hess[(2 * h + j) * P + out] = os;
+    const kj = 2 * j;
+    hess[kj * P + 2 * h + j] = (hess[kj * P + 2 * h + j] as number) + cx;
+    hess[(kj + 1) * P + 2 * h + j] = (hess[(kj + 1) * P + 2 * h + j] as number) + c1;
+    hess[kj * P + kj] = (hess[kj * P + kj] as number) + vj * cxx;
+    hess[kj * P + kj + 1] = (hess[kj * P + kj + 1] as number) + vj * cx1;
+    hess[(kj + 1) * P + kj + 1] = (hess[(kj + 1) * P + kj + 1] as number) + vj * c11;
     for (let k = j; k < h; k++) {
       const vk = theta[2 * h + k] as number;
       let bbxx = 0;
@@ -296,7 +314,6 @@ function gaussNewton1d(
         sb += a2sj * bk;
         ss += a2sj * sk;
       }
-      const kj = 2 * j;
       const kk = 2 * k;
       hess[kj * P + kk] = (hess[kj * P + kk] as number) + bbxx;
       hess[kj * P + kk + 1] = (hess[kj * P + kk + 1] as number) + bbx;
@@ -311,48 +328,6 @@ function gaussNewton1d(
       }
       hess[(2 * h + j) * P + 2 * h + k] = (hess[(2 * h + j) * P + 2 * h + k] as number) + ss;
     }
-  }
-}
-
-/**
- * 1-D ℓ′-weighted ∇²f part of the Hessian (upper triangle), one fused pass per hidden unit j with
- * kernel θ[2j], bias θ[2j+1]: Σℓ′s′x, Σℓ′s′ (v rows) and v Σℓ′s′(1−2s){x², x, 1}.
- */
-function addCurvature1d(
-  theta: Float64Array,
-  h: number,
-  x: Float64Array,
-  S: Float64Array,
-  d1: Float64Array,
-  hess: Float64Array,
-): void {
-  const P = 3 * h + 1;
-  const n = d1.length;
-  for (let j = 0; j < h; j++) {
-    const v = theta[2 * h + j] as number;
-    let cx = 0;
-    let c1 = 0;
-    let cxx = 0;
-    let cx1 = 0;
-    let c11 = 0;
-    for (let i = 0; i < n; i++) {
-      const s = S[i * h + j] as number;
-      const xi = x[i] as number;
-      const wi = (d1[i] as number) * s * (1 - s);
-      const ci = wi * (1 - 2 * s);
-      cx += wi * xi;
-      c1 += wi;
-      cxx += ci * xi * xi;
-      cx1 += ci * xi;
-      c11 += ci;
-    }
-    const k = 2 * j;
-    const vIdx = 2 * h + j;
-    hess[k * P + vIdx] = (hess[k * P + vIdx] as number) + cx;
-    hess[(k + 1) * P + vIdx] = (hess[(k + 1) * P + vIdx] as number) + c1;
-    hess[k * P + k] = (hess[k * P + k] as number) + v * cxx;
-    hess[k * P + k + 1] = (hess[k * P + k + 1] as number) + v * cx1;
-    hess[(k + 1) * P + k + 1] = (hess[(k + 1) * P + k + 1] as number) + v * c11;
   }
 }
 
