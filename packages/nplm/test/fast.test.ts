@@ -17,6 +17,7 @@ import {
   ObjectiveWorkspace,
   runToyShard,
   runToys,
+  SYMMETRIZED_FAST_RESOLUTION,
   sampleBackground,
   sampleBenchmarkData,
   summariseNull,
@@ -157,6 +158,30 @@ describe('point merging (fast symmetrized mode)', () => {
     expect(Array.from(s.b)).toEqual([1, 1, 1]);
     expect(s.x[0]).toBeCloseTo((2 * 0.1 + 0.1004) / 3, 14);
     expect(s.x[2]).toBeCloseTo((0.3 + 0.3003) / 2, 14);
+  });
+  it('coarse-to-fine: the returned fits are converged minima of the fine (0.005) problem', () => {
+    const rng = Rng.stream(41, 0);
+    const a = sampleBenchmarkData(rng, 800);
+    const b = sampleBenchmarkData(rng, 800);
+    const r = symmetrizedTest(a, b);
+    const N = a.length + b.length;
+    const x = Float64Array.from([...a, ...b]);
+    const shape = { inputs: 1, hidden: 4 };
+    for (const [fit, first, count] of [
+      [r.fitA, 0, a.length],
+      [r.fitB, a.length, b.length],
+    ] as const) {
+      expect(fit.status).toBe('converged');
+      const wa = new Float64Array(N).fill(count / N);
+      const wb = new Float64Array(N).fill(1, first, first + count);
+      const m = mergeWeighted1d(x, wa, wb, SYMMETRIZED_FAST_RESOLUTION);
+      const problem = { shape, x: m.x, loss: nplmPointwiseLoss(m.a, m.b), bound: Infinity, penalty: 5e-4 };
+      // restarting the fine minimiser at the returned θ: already converged, same t
+      const again = minimizeTrustRegion(problem, fit.theta);
+      expect(again.status).toBe('converged');
+      expect(again.iterations).toBeLessThanOrEqual(2);
+      expect(Math.abs(-2 * again.loss - fit.t)).toBeLessThan(1e-8);
+    }
   });
   it('merging at the default resolution moves t_sym by < 0.2 on a benchmark toy', () => {
     const rng = Rng.stream(40, 0);
