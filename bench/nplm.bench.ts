@@ -4,6 +4,8 @@
  * extrapolated with `scale` to the reference epoch counts (300 000 for NPLM, 500 000 for the
  * symmetrized test); and a 300-toy symmetrized null on 2 worker threads against 30 toys on one
  * thread extrapolated ×10. Goals: NPLM toy ≤ 1 s, symmetrized toy ≤ 50 ms, 300-toy null < 30 s.
+ * A further case times 20 different symmetrized toys (coarse-to-fine default vs a Glorot start on
+ * the fine merge), since one toy's iteration count varies several-fold between toys.
  */
 import { Rng } from '@hep/core';
 import { nplmTest, runToys, sampleBackground, sampleBenchmarkData, symmetrizedTest } from '@hep/nplm';
@@ -21,6 +23,11 @@ export default defineSuite({
     const a = sampleBenchmarkData(Rng.stream(1, 2), 2000);
     const b = sampleBenchmarkData(Rng.stream(1, 3), 2000);
     const options = { expectedReference: 2000, weightBound: 9 };
+    // the single bench toy above can be a fast one: 20 further toys give the typical cost
+    const toys = Array.from({ length: 20 }, (_, i) => [
+      sampleBenchmarkData(Rng.stream(5, 2 * i), 2000),
+      sampleBenchmarkData(Rng.stream(5, 2 * i + 1), 2000),
+    ]) as [Float64Array, Float64Array][];
     return [
       {
         name: 'NPLM toy, N_R=2e5, N_D≈2e3, 1-4-1, W=9',
@@ -43,6 +50,20 @@ export default defineSuite({
         },
         minSeconds: 2,
         maxRepeats: 5,
+      },
+      {
+        name: '20 different symmetrized toys (N_A, N_B ~ Poisson(2000)), one core',
+        ours: {
+          name: 'fast, coarse-to-fine (default)',
+          run: () => toys.map(([p, q]) => symmetrizedTest(p, q)),
+        },
+        baseline: {
+          name: 'fast, Glorot start on the 0.005 merge (coarseResolution 0)',
+          run: () => toys.map(([p, q]) => symmetrizedTest(p, q, { coarseResolution: 0 })),
+        },
+        items: toys.length,
+        minSeconds: 1,
+        maxRepeats: 3,
       },
       {
         name: '300-toy symmetrized null (fast), 2 worker threads',

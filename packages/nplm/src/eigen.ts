@@ -1,7 +1,9 @@
 /**
- * Eigendecomposition of a small symmetric matrix by the cyclic Jacobi method (Golub & Van Loan,
- * Matrix Computations §8.5): A = Q Λ Qᵀ. Used by the trust-region Newton step on the ≤ few-dozen
- * parameters of one-hidden-layer networks, where its O(n³) per sweep cost is negligible.
+ * Eigendecomposition of a small symmetric matrix, A = Q Λ Qᵀ: Householder reduction to tridiagonal
+ * form followed by the implicit QL iteration with Wilkinson-type shifts (EISPACK tred2/tql2, as in
+ * JAMA; Golub & Van Loan, Matrix Computations §8.3). Used by the trust-region Newton step on the
+ * ≤ few-dozen parameters of one-hidden-layer networks: ≈ 9n³ flops, about 4× fewer than cyclic
+ * Jacobi sweeps to full precision.
  *
  * @module
  */
@@ -16,50 +18,156 @@ export interface SymmetricEigen {
 
 /**
  * Eigenvalues and orthonormal eigenvectors of the symmetric n×n matrix `a` (row-major; only read,
- * never modified). Sweeps until the off-diagonal Frobenius norm is below 1e-15 of the total.
+ * never modified). The QL iteration runs until each off-diagonal element is below 2⁻⁵² of the
+ * matrix scale (at most 100 iterations per eigenvalue).
  */
 export function symmetricEigen(a: Float64Array, n: number): SymmetricEigen {
-  const m = Float64Array.from(a.subarray(0, n * n));
-  const q = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) q[i * n + i] = 1;
-  let total = 0;
-  for (let i = 0; i < n * n; i++) total += (m[i] as number) ** 2;
-  for (let sweep = 0; sweep < 60; sweep++) {
-    let off = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += (m[i * n + j] as number) ** 2;
-    if (off <= 1e-30 * total) break;
-    for (let p = 0; p < n; p++) {
-      for (let r = p + 1; r < n; r++) {
-        const apr = m[p * n + r] as number;
-        if (apr === 0) continue;
-        const app = m[p * n + p] as number;
-        const arr = m[r * n + r] as number;
-        const theta = (arr - app) / (2 * apr);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const mkp = m[k * n + p] as number;
-          const mkr = m[k * n + r] as number;
-          m[k * n + p] = c * mkp - s * mkr;
-          m[k * n + r] = s * mkp + c * mkr;
+  const v = Float64Array.from(a.subarray(0, n * n));
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  if (n > 0) {
+    householderTridiagonal(v, d, e, n);
+    tridiagonalQl(v, d, e, n);
+  }
+  return { values: d, vectors: v };
+}
+
+/**
+ * tred2: reduces V (initially A) to tridiagonal form by Householder reflections, leaving the diagonal
+ * in d, the subdiagonal in e[1..n−1] and the accumulated orthogonal transformation in V.
+ */
+function householderTridiagonal(V: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
+  for (let j = 0; j < n; j++) d[j] = V[(n - 1) * n + j] as number;
+  for (let i = n - 1; i > 0; i--) {
+    let scale = 0;
+    let h = 0;
+    for (let k = 0; k < i; k++) scale += Math.abs(d[k] as number);
+    if (scale === 0) {
+      e[i] = d[i - 1] as number;
+      for (let j = 0; j < i; j++) {
+        d[j] = V[(i - 1) * n + j] as number;
+        V[i * n + j] = 0;
+        V[j * n + i] = 0;
+      }
+    } else {
+      for (let k = 0; k < i; k++) {
+        d[k] = (d[k] as number) / scale;
+        h += (d[k] as number) * (d[k] as number);
+      }
+      let f = d[i - 1] as number;
+      let g = Math.sqrt(h);
+      if (f > 0) g = -g;
+      e[i] = scale * g;
+      h -= f * g;
+      d[i - 1] = f - g;
+      for (let j = 0; j < i; j++) e[j] = 0;
+      for (let j = 0; j < i; j++) {
+        f = d[j] as number;
+        V[j * n + i] = f;
+        g = (e[j] as number) + (V[j * n + j] as number) * f;
+        for (let k = j + 1; k <= i - 1; k++) {
+          g += (V[k * n + j] as number) * (d[k] as number);
+          e[k] = (e[k] as number) + (V[k * n + j] as number) * f;
         }
-        for (let k = 0; k < n; k++) {
-          const mpk = m[p * n + k] as number;
-          const mrk = m[r * n + k] as number;
-          m[p * n + k] = c * mpk - s * mrk;
-          m[r * n + k] = s * mpk + c * mrk;
-        }
-        for (let k = 0; k < n; k++) {
-          const qkp = q[k * n + p] as number;
-          const qkr = q[k * n + r] as number;
-          q[k * n + p] = c * qkp - s * qkr;
-          q[k * n + r] = s * qkp + c * qkr;
-        }
+        e[j] = g;
+      }
+      f = 0;
+      for (let j = 0; j < i; j++) {
+        e[j] = (e[j] as number) / h;
+        f += (e[j] as number) * (d[j] as number);
+      }
+      const hh = f / (h + h);
+      for (let j = 0; j < i; j++) e[j] = (e[j] as number) - hh * (d[j] as number);
+      for (let j = 0; j < i; j++) {
+        f = d[j] as number;
+        g = e[j] as number;
+        for (let k = j; k <= i - 1; k++)
+          V[k * n + j] = (V[k * n + j] as number) - (f * (e[k] as number) + g * (d[k] as number));
+        d[j] = V[(i - 1) * n + j] as number;
+        V[i * n + j] = 0;
       }
     }
+    d[i] = h;
   }
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) values[i] = m[i * n + i] as number;
-  return { values, vectors: q };
+  // accumulate the transformations
+  for (let i = 0; i < n - 1; i++) {
+    V[(n - 1) * n + i] = V[i * n + i] as number;
+    V[i * n + i] = 1;
+    const h = d[i + 1] as number;
+    if (h !== 0) {
+      for (let k = 0; k <= i; k++) d[k] = (V[k * n + i + 1] as number) / h;
+      for (let j = 0; j <= i; j++) {
+        let g = 0;
+        for (let k = 0; k <= i; k++) g += (V[k * n + i + 1] as number) * (V[k * n + j] as number);
+        for (let k = 0; k <= i; k++) V[k * n + j] = (V[k * n + j] as number) - g * (d[k] as number);
+      }
+    }
+    for (let k = 0; k <= i; k++) V[k * n + i + 1] = 0;
+  }
+  for (let j = 0; j < n; j++) {
+    d[j] = V[(n - 1) * n + j] as number;
+    V[(n - 1) * n + j] = 0;
+  }
+  V[(n - 1) * n + n - 1] = 1;
+  e[0] = 0;
+}
+
+/** tql2: diagonalises the tridiagonal (d, e) by implicit QL, rotating the columns of V along. */
+function tridiagonalQl(V: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) e[i - 1] = e[i] as number;
+  e[n - 1] = 0;
+  let f = 0;
+  let tst1 = 0;
+  const eps = 2 ** -52;
+  for (let l = 0; l < n; l++) {
+    tst1 = Math.max(tst1, Math.abs(d[l] as number) + Math.abs(e[l] as number));
+    let m = l;
+    while (m < n - 1 && Math.abs(e[m] as number) > eps * tst1) m++;
+    if (m > l) {
+      for (let iter = 0; iter < 100; iter++) {
+        let g = d[l] as number;
+        let p = ((d[l + 1] as number) - g) / (2 * (e[l] as number));
+        let r = Math.sqrt(p * p + 1);
+        if (p < 0) r = -r;
+        d[l] = (e[l] as number) / (p + r);
+        d[l + 1] = (e[l] as number) * (p + r);
+        const dl1 = d[l + 1] as number;
+        let h = g - (d[l] as number);
+        for (let i = l + 2; i < n; i++) d[i] = (d[i] as number) - h;
+        f += h;
+        p = d[m] as number;
+        let c = 1;
+        let c2 = c;
+        let c3 = c;
+        const el1 = e[l + 1] as number;
+        let s = 0;
+        let s2 = 0;
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * (e[i] as number);
+          h = c * p;
+          r = Math.sqrt(p * p + (e[i] as number) * (e[i] as number));
+          e[i + 1] = s * r;
+          s = (e[i] as number) / r;
+          c = p / r;
+          p = c * (d[i] as number) - s * g;
+          d[i + 1] = h + s * (c * g + s * (d[i] as number));
+          for (let k = 0; k < n; k++) {
+            const vk1 = V[k * n + i + 1] as number;
+            const vk = V[k * n + i] as number;
+            V[k * n + i + 1] = s * vk + c * vk1;
+            V[k * n + i] = c * vk - s * vk1;
+          }
+        }
+        p = (-s * s2 * c3 * el1 * (e[l] as number)) / dl1;
+        e[l] = s * p;
+        d[l] = c * p;
+        if (!(Math.abs(e[l] as number) > eps * tst1)) break;
+      }
+    }
+    d[l] = (d[l] as number) + f;
+    e[l] = 0;
+  }
 }

@@ -54,6 +54,7 @@ export { type SymmetrizedPermutationOptions, symmetrizedPermutationTest } from '
 export {
   gTestHomogeneity,
   prepareTwoSample,
+  SYMMETRIZED_COARSE_RESOLUTION,
   SYMMETRIZED_FAST_PENALTY,
   SYMMETRIZED_FAST_RESOLUTION,
   type SymmetrizedResult,

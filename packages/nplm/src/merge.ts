@@ -17,7 +17,7 @@ export interface MergedPoints {
 
 /**
  * Sorts the weighted points (x_i, a_i, b_i) and merges runs whose extent from the run's first point
- * is ≤ `resolution`. Inputs are not modified.
+ * is ≤ `resolution`. Inputs are not modified; already sorted x skips the sort (O(n) merging).
  */
 export function mergeWeighted1d(
   x: Float64Array,
@@ -25,9 +25,10 @@ export function mergeWeighted1d(
   b: Float64Array,
   resolution: number,
 ): MergedPoints {
-  const order = Array.from({ length: x.length }, (_, i) => i).sort(
-    (i, j) => (x[i] as number) - (x[j] as number),
-  );
+  let sorted = true;
+  for (let i = 1; i < x.length && sorted; i++) sorted = (x[i - 1] as number) <= (x[i] as number);
+  const order = Array.from({ length: x.length }, (_, i) => i);
+  if (!sorted) order.sort((i, j) => (x[i] as number) - (x[j] as number));
   const ox: number[] = [];
   const oa: number[] = [];
   const ob: number[] = [];

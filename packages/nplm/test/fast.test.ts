@@ -17,6 +17,7 @@ import {
   ObjectiveWorkspace,
   runToyShard,
   runToys,
+  SYMMETRIZED_FAST_RESOLUTION,
   sampleBackground,
   sampleBenchmarkData,
   summariseNull,
@@ -28,23 +29,16 @@ import { penalizedObjective } from '../src/optimize.js';
 
 const ref = JSON.parse(readFileSync(new URL('./fixtures/reference.json', import.meta.url), 'utf8'));
 
-describe('symmetric eigendecomposition (Jacobi)', () => {
-  it('tridiagonal (2, −1) matrix: λ_k = 2 − 2cos(kπ/(n+1)) (closed form), orthonormal Q, A = QΛQᵀ', () => {
-    const n = 9;
-    const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) {
-      a[i * n + i] = 2;
-      if (i + 1 < n) {
-        a[i * n + i + 1] = -1;
-        a[(i + 1) * n + i] = -1;
-      }
-    }
+describe('symmetric eigendecomposition (Householder + QL)', () => {
+  const n = 9;
+  /** Checks sorted eigenvalues against the closed form, QᵀQ = I and A = QΛQᵀ (12 digits). */
+  const expectEigen = (a: Float64Array, expected: (k: number) => number) => {
     const copy = Float64Array.from(a);
     const { values, vectors } = symmetricEigen(a, n);
     expect(Array.from(a)).toEqual(Array.from(copy));
     const sorted = Array.from(values).sort((p, q) => p - q);
     sorted.forEach((v, k) => {
-      expect(v).toBeCloseTo(2 - 2 * Math.cos(((k + 1) * Math.PI) / (n + 1)), 12);
+      expect(v).toBeCloseTo(expected(k), 12);
     });
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
@@ -58,6 +52,22 @@ describe('symmetric eigendecomposition (Jacobi)', () => {
         expect(rec).toBeCloseTo(a[i * n + j] as number, 12);
       }
     }
+  };
+  it('tridiagonal (2, −1) matrix: λ_k = 2 − 2cos(kπ/(n+1)) (closed form), orthonormal Q, A = QΛQᵀ', () => {
+    const a = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      a[i * n + i] = 2;
+      if (i + 1 < n) {
+        a[i * n + i + 1] = -1;
+        a[(i + 1) * n + i] = -1;
+      }
+    }
+    expectEigen(a, (k) => 2 - 2 * Math.cos(((k + 1) * Math.PI) / (n + 1)));
+  });
+  it('degenerate spectrum: I + 𝟙𝟙ᵀ has λ = n + 1 once and 1 (n − 1 times)', () => {
+    const b = new Float64Array(n * n).fill(1);
+    for (let i = 0; i < n; i++) b[i * n + i] = 2;
+    expectEigen(b, (k) => (k === n - 1 ? n + 1 : 1));
   });
 });
 
@@ -137,6 +147,41 @@ describe('point merging (fast symmetrized mode)', () => {
     expect(m.x[0]).toBeCloseTo((2 * 0.1 + 0.1004) / 3, 14);
     expect(m.x[2]).toBeCloseTo((0.3 + 0.3003) / 2, 14);
     expect(Array.from(x)).toEqual([0.3, 0.1, 0.1004, 0.2, 0.3003]);
+    // already sorted input (the symmetrized test's path: no sort) gives the same groups
+    const s = mergeWeighted1d(
+      Float64Array.from([0.1, 0.1004, 0.2, 0.3, 0.3003]),
+      Float64Array.from([2, 1, 1, 1, 1]),
+      Float64Array.from([1, 0, 1, 0, 1]),
+      0.001,
+    );
+    expect(Array.from(s.a)).toEqual([3, 1, 2]);
+    expect(Array.from(s.b)).toEqual([1, 1, 1]);
+    expect(s.x[0]).toBeCloseTo((2 * 0.1 + 0.1004) / 3, 14);
+    expect(s.x[2]).toBeCloseTo((0.3 + 0.3003) / 2, 14);
+  });
+  it('coarse-to-fine: the returned fits are converged minima of the fine (0.005) problem', () => {
+    const rng = Rng.stream(41, 0);
+    const a = sampleBenchmarkData(rng, 800);
+    const b = sampleBenchmarkData(rng, 800);
+    const r = symmetrizedTest(a, b);
+    const N = a.length + b.length;
+    const x = Float64Array.from([...a, ...b]);
+    const shape = { inputs: 1, hidden: 4 };
+    for (const [fit, first, count] of [
+      [r.fitA, 0, a.length],
+      [r.fitB, a.length, b.length],
+    ] as const) {
+      expect(fit.status).toBe('converged');
+      const wa = new Float64Array(N).fill(count / N);
+      const wb = new Float64Array(N).fill(1, first, first + count);
+      const m = mergeWeighted1d(x, wa, wb, SYMMETRIZED_FAST_RESOLUTION);
+      const problem = { shape, x: m.x, loss: nplmPointwiseLoss(m.a, m.b), bound: Infinity, penalty: 5e-4 };
+      // restarting the fine minimiser at the returned θ: already converged, same t
+      const again = minimizeTrustRegion(problem, fit.theta);
+      expect(again.status).toBe('converged');
+      expect(again.iterations).toBeLessThanOrEqual(2);
+      expect(Math.abs(-2 * again.loss - fit.t)).toBeLessThan(1e-8);
+    }
   });
   it('merging at the default resolution moves t_sym by < 0.2 on a benchmark toy', () => {
     const rng = Rng.stream(40, 0);

@@ -172,7 +172,7 @@ export const symmetrizedNullSuite: ReproductionSuite = nullBatchSuite({
   ],
   published: () => true,
   notes: [
-    'Fast mode: trust-region Newton, no weight bound, default L2 penalty, points merged at 0.005 (README).',
+    'Fast mode: trust-region Newton, no weight bound, default L2 penalty, coarse-to-fine fits (merge 0.05, then 0.005; README).',
     'Exact minima without a penalty overfit fluctuations (FORMULAS.md §2: dof ≈ 18).',
   ],
 });
