@@ -134,7 +134,7 @@ export const nplmNullSuite: ReproductionSuite = nullBatchSuite({
   title:
     "NPLM null, N(R)=2000, W=9, 1-4-1, fast mode: t vs χ²₁₃ at N_R/N(R)=100, breakdown at 10 and 1 (paper 004 Fig. 1; D'Agnolo & Wulzer)",
   sizeDescription: 'null toys per ratio (paper: ~2000; ≥ 300 for the calibration claim)',
-  defaultSize: 12,
+  defaultSize: 40,
   defaultSeed: 6,
   dof: 13,
   calibratedDof: NPLM_FAST_DOF,
@@ -146,10 +146,10 @@ export const nplmNullSuite: ReproductionSuite = nullBatchSuite({
     })),
   published: (i) => i === 0,
   notes: [
-    'Fast mode: trust-region Newton in the box |w| ≤ 9 with the default L2 penalty, one start; its null is',
-    'χ²₁₁-shaped (300 toys: ML dof 11.05 ± 0.26, KS p 0.50 vs χ²₁₁), so its p-values use dof 11 (README).',
-    'Paper Fig. 1: χ²₁₃ holds at ratio 100 and fails for samples of similar size (reference fluctuations are',
-    'fitted as well; expect mean t ≈ 13·(1 + N(R)/N_R) in the flexible limit).',
+    'Fast mode: trust-region Newton in the box |w| ≤ 9 with the default L2 penalty, one start; its null is ' +
+      'χ²₁₁-shaped (300 toys: ML dof 11.05 ± 0.26, KS p 0.50 vs χ²₁₁), so its p-values use dof 11 (README).',
+    'Paper Fig. 1: χ²₁₃ holds at ratio 100 and fails for samples of similar size (reference fluctuations are ' +
+      'fitted as well; expect mean t ≈ 13·(1 + N(R)/N_R) in the flexible limit).',
   ],
 });
 
@@ -159,7 +159,7 @@ export const symmetrizedNullSuite: ReproductionSuite = nullBatchSuite({
   title:
     'Symmetrized test null, two 1-4-1 nets, no clipping, fast mode: t_sym vs χ²₁₂ for N_A = N_B ≈ 2000 and N_B/N_A = 4 (paper 004 §4.1)',
   sizeDescription: 'null toys per configuration (paper: ~2000; ≥ 300 for the calibration claim)',
-  defaultSize: 24,
+  defaultSize: 300,
   defaultSeed: 7,
   dof: 12,
   batches: (size) => [

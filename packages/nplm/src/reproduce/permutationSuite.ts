@@ -30,7 +30,7 @@ export const symmetrizedPermutationSuite: ReproductionSuite = {
   title:
     'Symmetrized test: permutation null of one dataset vs the true null, N_A = N_B ≈ 2000 (paper 004 §4.3, Fig. 6)',
   sizeDescription: 'permutations of the dataset and true-null toys (paper: ~2000 each)',
-  defaultSize: 20,
+  defaultSize: 100,
   defaultSeed: 8,
   async run(options: ReproductionOptions): Promise<ReproductionReport> {
     const n = options.size;
@@ -85,8 +85,8 @@ export const symmetrizedPermutationSuite: ReproductionSuite = {
         ),
       ],
       notes: [
-        'Paper §4.3: the permuted distribution agrees with the true background-only one, and so do the',
-        'significances of the unpermuted dataset (its numbers did not survive the text conversion).',
+        'Paper §4.3: the permuted distribution agrees with the true background-only one, and so do the ' +
+          'significances of the unpermuted dataset (its numbers did not survive the text conversion).',
         'Permutations run in this thread (@hep/stats permutationTest, relabelling k from Rng.stream(seed, k)).',
       ],
     };

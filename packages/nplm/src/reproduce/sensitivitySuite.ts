@@ -49,7 +49,7 @@ export const nplmSensitivitySuite: ReproductionSuite = {
   title:
     'Sensitivity: NPLM median Z for the tail resonance N(S)=10 vs Z_id ≈ 4.7; symmetrized median Z vs ideal for three signals (paper 004 Fig. 4)',
   sizeDescription: 'signal toys per configuration (paper: ~100)',
-  defaultSize: 8,
+  defaultSize: 40,
   defaultSeed: 9,
   async run(options: ReproductionOptions): Promise<ReproductionReport> {
     const batches = [
