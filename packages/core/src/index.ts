@@ -38,3 +38,5 @@ export {
   assertPositive,
   assertSameLength,
 } from './validate.js';
+export type { WasmInstance } from './wasm/instantiate.js';
+export { instantiateWasm } from './wasm/instantiate.js';
