@@ -53,7 +53,17 @@ describe('input validation', () => {
   it('undefined outputs are NaN / ±∞, not thrown', () => {
     expect(eta({ px: 0, py: 0, pz: 5, E: 5 })).toBe(Infinity);
     const l = { px: 0, py: 0, pz: 5, E: 5 };
-    expect(collinearMass({ px: 1, py: 0, pz: 0, E: 1 }, l, { px: 1, py: 1 }).x).toBeNaN();
+    for (const neutrinoPt of ['projection', 'met'] as const) {
+      const one = collinearMass({ px: 1, py: 0, pz: 0, E: 1 }, l, { px: 1, py: 1 }, { neutrinoPt });
+      expect([one.x, one.mass]).toEqual([Number.NaN, Number.NaN]);
+      const cols = collinearMass(
+        { px: [1], py: [0], pz: [0], E: [1] },
+        { px: [0], py: [0], pz: [5], E: [5] },
+        { px: [1], py: [1] },
+        { neutrinoPt },
+      );
+      expect([cols.x[0], cols.mass[0]]).toEqual([Number.NaN, Number.NaN]);
+    }
     // back-to-back visible taus: the 2×2 system is singular
     const r = diTauCollinearMass(
       { px: 10, py: 0, pz: 1, E: 11 },

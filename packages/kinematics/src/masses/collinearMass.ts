@@ -13,6 +13,7 @@ import { mass2Of, signedSqrt } from '../lorentz/kernels.js';
 import type { FourVector, FourVectorColumns, MissingPt, MissingPtColumns } from '../types.js';
 import { isScalar } from '../types.js';
 import { checkColumnLength, checkFourVector, checkMissingPt, throwIfInvalidAt } from '../validate.js';
+import { collinearColumnsWasm } from './collinearKernel.js';
 
 /** Options of {@link collinearMass}. */
 export interface CollinearMassOptions {
@@ -86,7 +87,7 @@ export function collinearMass(
     checkMissingPt('met', m);
     const ptl = Math.hypot(l.px, l.py);
     const ptnu = projection ? Math.abs(m.px * l.px + m.py * l.py) / ptl : Math.hypot(m.px, m.py);
-    const x = ptl / (ptl + ptnu);
+    const x = ptl > 0 ? ptl / (ptl + ptnu) : Number.NaN;
     const mvis = signedSqrt(
       mass2Of(lepPrompt.px + l.px, lepPrompt.py + l.py, lepPrompt.pz + l.pz, lepPrompt.E + l.E),
     );
@@ -128,9 +129,15 @@ export function collinearMass(
   const { px: apx, py: apy, pz: apz, E: aE } = lepPrompt;
   const { px: bpx, py: bpy, pz: bpz, E: bE } = l;
   const { px: mx, py: my } = m;
+  const energies = ['lepPrompt.E', 'lepFromTau.E'];
+  const checkEvent = (i: number): void => throwIfInvalidAt(named, energies, i);
+  const columns = [apx, apy, apz, aE, bpx, bpy, bpz, bE, mx, my];
+  if (collinearColumnsWasm(columns, !projection, mass, xs, checkEvent)) return { mass, x: xs };
+  // Fallback where WebAssembly is unavailable: the same operations in the same order (the kernel
+  // in collinearKernel.wat mirrors this loop; results are bit-identical).
   // Squared forms, one √ per event: with pT(ν) = |p⃗T^miss·p⃗T(ℓ′)|/pT(ℓ′) (projection),
-  // x = pT(ℓ′)²/(pT(ℓ′)² + |p⃗T^miss·p⃗T(ℓ′)|) and M² = m_vis²/x; for 'met', x = pT(ℓ′)/(pT(ℓ′) + |MET|).
-  // M carries the sign of m_vis² (signed mass convention). Validation is fused into the same pass.
+  // x = pT(ℓ′)²/(pT(ℓ′)² + |p⃗T^miss·p⃗T(ℓ′)|) and M² = m_vis²/x. M carries the sign of m_vis²
+  // (signed mass convention). Validation is fused into the same pass.
   for (let i = 0; i < n; i++) {
     const ax = apx[i] as number;
     const ay = apy[i] as number;
@@ -143,21 +150,20 @@ export function collinearMass(
     const mxi = mx[i] as number;
     const myi = my[i] as number;
     const all = ax + ay + az + ae + lx + ly + lz + le + mxi + myi;
-    if (!(all - all === 0) || ae < 0 || le < 0) throwIfInvalidAt(named, ['lepPrompt.E', 'lepFromTau.E'], i);
+    if (!(all - all === 0) || ae < 0 || le < 0) throwIfInvalidAt(named, energies, i);
     const pt2 = lx * lx + ly * ly;
-    let x: number;
-    if (projection) {
-      const proj = mxi * lx + myi * ly;
-      x = pt2 / (pt2 + Math.abs(proj)); // Math.abs is branch-free (the sign of proj is random)
-    } else {
-      const ptl = Math.sqrt(pt2);
-      x = ptl / (ptl + Math.sqrt(mxi * mxi + myi * myi));
-    }
+    // x = a/(a + b): a = pT(ℓ′)², b = |MET·p⃗T(ℓ′)| (projection) or a = pT(ℓ′), b = |MET|; one
+    // division: q = 1/(a(a + b)), x = a²q, 1/x = (a + b)²q. Math.abs is branch-free.
+    const a = projection ? pt2 : Math.sqrt(pt2);
+    const den = a + (projection ? Math.abs(mxi * lx + myi * ly) : Math.sqrt(mxi * mxi + myi * myi));
+    const q = 1 / (a * den);
+    const x = a * a * q;
     const se = ae + le;
     const sz = az + lz;
     const sx = ax + lx;
     const sy = ay + ly;
-    const m2 = ((se - sz) * (se + sz) - sx * sx - sy * sy) / x;
+    // 1/x = (a + b)²q; the added x − x (0, or NaN when pT(ℓ′) = 0) makes M NaN wherever x is
+    const m2 = ((se - sz) * (se + sz) - sx * sx - sy * sy) * (den * den * q + (x - x));
     mass[i] = m2 < 0 ? -Math.sqrt(-m2) : Math.sqrt(m2);
     xs[i] = x;
   }

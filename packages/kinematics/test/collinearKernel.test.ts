@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { HepInputError } from '@hep/core';
+import { collinearMass, type FourVectorColumns, type MissingPtColumns } from '@hep/kinematics';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useCollinearWasm } from '../src/masses/collinearKernel.js';
+
+/** numpy reference (fixtures/gen_collinear_blocks.py): 9001 events = 2 kernel blocks + odd tail. */
+const ref = JSON.parse(
+  readFileSync(new URL('./fixtures/collinear_blocks.json', import.meta.url), 'utf8'),
+) as {
+  n: number;
+  stride: number;
+  projection: { mass: (number | null)[]; x: (number | null)[] };
+  met: { mass: (number | null)[]; x: (number | null)[] };
+};
+
+/** The generator's inputs, bit for bit (every operation exact or correctly rounded). */
+function inputs(n: number) {
+  const u = (i: number, k: number) =>
+    ((i * 2654435761 + k * 2246822519 + i * k * 3266489917) % 2 ** 32) / 2 ** 32;
+  const lepton = (k: number, m: number, isE: boolean) => {
+    const px = new Float64Array(n);
+    const py = new Float64Array(n);
+    const pz = new Float64Array(n);
+    const E = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      px[i] = 200 * u(i, k) - 100;
+      py[i] = 200 * u(i, k + 1) - 100;
+      pz[i] = 400 * u(i, k + 2) - 200;
+      if (isE && i % 97 === 5) px[i] = py[i] = 0;
+      const e = Math.sqrt(px[i]! * px[i]! + py[i]! * py[i]! + pz[i]! * pz[i]! + m * m);
+      E[i] = !isE && i % 13 === 3 ? 0.5 * e : e;
+    }
+    return { px, py, pz, E };
+  };
+  const met = { px: new Float64Array(n), py: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    met.px[i] = 120 * u(i, 8) - 60;
+    met.py[i] = 120 * u(i, 9) - 60;
+  }
+  return { mu: lepton(0, 0.105, false), e: lepton(4, 0.000511, true), met };
+}
+
+const modes = ['projection', 'met'] as const;
+const bits = (a: Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length * 2));
+
+afterEach(() => useCollinearWasm(true));
+
+describe('columnar collinear mass through the WebAssembly kernel', () => {
+  const { mu, e, met } = inputs(ref.n);
+  // Tolerance: 1e-12 relative, plus the rounding of m_vis² = E² − p² (a few 1e-16·E², seen in M as
+  // 1e-15·E²/(x·|M|)) where a near-collinear pair has m_vis ≪ E (cancellation, in numpy too).
+  it('matches numpy over several blocks and an odd tail (1e-12 relative; NaN where pT(e) = 0)', () => {
+    for (const mode of modes) {
+      const r = collinearMass(mu, e, met, { neutrinoPt: mode });
+      for (let j = 0; j * ref.stride < ref.n; j++) {
+        const i = j * ref.stride;
+        const E = mu.E[i]! + e.E[i]!;
+        const x = r.x[i]!;
+        for (const [got, want, cancellation] of [
+          [r.mass[i]!, ref[mode].mass[j], (1e-15 * E * E) / (x * Math.abs(r.mass[i]!))],
+          [x, ref[mode].x[j], 0],
+        ] as const) {
+          const tolerance = 1e-12 * Math.abs(want ?? 0) + cancellation;
+          if (want === null || want === undefined) expect(got, `${mode} event ${i}`).toBeNaN();
+          else expect(Math.abs(got - want), `${mode} event ${i}`).toBeLessThanOrEqual(tolerance);
+        }
+      }
+      expect(r.mass.some((m) => m < 0)).toBe(true); // space-like events keep the sign
+    }
+  });
+  it('is bit-identical to the JavaScript loop, for every length around the block size', () => {
+    for (const n of [0, 1, 2, 3, 4095, 4096, 4097, 8193, ref.n]) {
+      const c = inputs(n);
+      for (const mode of modes) {
+        useCollinearWasm(true);
+        const w = collinearMass(c.mu, c.e, c.met, { neutrinoPt: mode });
+        useCollinearWasm(false);
+        const j = collinearMass(c.mu, c.e, c.met, { neutrinoPt: mode });
+        expect(bits(w.mass), `${mode} n=${n}`).toEqual(bits(j.mass));
+        expect(bits(w.x), `${mode} n=${n}`).toEqual(bits(j.x));
+      }
+    }
+  });
+  it('accepts Float32Array and plain-array columns and writes into options.out', () => {
+    const n = 5000;
+    const c = inputs(n);
+    const f32 = (v: FourVectorColumns) => ({
+      px: Float32Array.from(v.px),
+      py: Float32Array.from(v.py),
+      pz: Float32Array.from(v.pz),
+      E: Array.from(v.E),
+    });
+    const met32: MissingPtColumns = { px: Float32Array.from(c.met.px), py: Array.from(c.met.py) };
+    const out = { mass: new Float64Array(n), x: new Float64Array(n) };
+    const w = collinearMass(f32(c.mu), f32(c.e), met32, { out });
+    expect(w.mass).toBe(out.mass);
+    useCollinearWasm(false);
+    const j = collinearMass(f32(c.mu), f32(c.e), met32);
+    expect(bits(w.mass)).toEqual(bits(j.mass));
+    expect(bits(w.x)).toEqual(bits(j.x));
+  });
+  it('names the column and index of bad input anywhere in a block, and leaves the inputs alone', () => {
+    const n = 8193;
+    for (const [where, index, value] of [
+      ['e.pz', 0, Number.NaN],
+      ['mu.px', 4095, Infinity],
+      ['met.py', 4096, -Infinity],
+      ['e.px', 8192, Infinity], // last event, next to the kernel's padding lane
+      ['mu.E', 6000, -1],
+      ['e.E', 3, -1e-9],
+    ] as const) {
+      const c = inputs(n);
+      const [obj, key] = where.split('.') as ['mu' | 'e' | 'met', string];
+      const column = (c[obj] as unknown as Record<string, Float64Array>)[key]!;
+      column[index] = value;
+      const before = Float64Array.from(column);
+      let error: unknown;
+      try {
+        collinearMass(c.mu, c.e, c.met);
+      } catch (err) {
+        error = err;
+      }
+      expect(error, where).toBeInstanceOf(HepInputError);
+      const name = { mu: 'lepPrompt', e: 'lepFromTau', met: 'met' }[obj];
+      expect([(error as HepInputError).argument, (error as HepInputError).index]).toEqual([
+        `${name}.${key}`,
+        index,
+      ]);
+      expect(bits(column)).toEqual(bits(before));
+    }
+  });
+  it('does not flag finite inputs whose intermediate sums overflow', () => {
+    const c = inputs(10);
+    c.mu.E[4] = 1.5e308;
+    c.e.E[4] = 1.5e308;
+    const r = collinearMass(c.mu, c.e, c.met);
+    expect(r.mass[4]).toBe(Infinity);
+    useCollinearWasm(false);
+    expect(collinearMass(c.mu, c.e, c.met).mass[4]).toBe(Infinity);
+  });
+});
