@@ -96,7 +96,7 @@ export function evaluateClassifier(
   options: EvaluateOptions = {},
 ): ClassifierEvaluation {
   const k = net.spec.outputs;
-  const scores = predict(net, features, options.batchSize);
+  const scores = predict(net, features, { batchSize: options.batchSize });
   const n = scores.length / k;
   if (labels.length !== n) throw new HepInputError('labels', `length ${labels.length} ≠ ${n} events`);
   const weights = options.weights;

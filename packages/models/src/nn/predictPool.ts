@@ -1,9 +1,11 @@
 /**
- * Multi-threaded inference: worker threads, each with its own tfjs-core wasm backend and a copy of
- * a network's folded {@link InferencePlan}, score contiguous slices of the events; rows and scores
- * are shared through SharedArrayBuffers. One wasm thread is GEMM-bound (paper-000 classifier:
- * 17.3 k multiply-adds per event, ≈ 0.35 M events per CPU-second here), so throughput scales with
- * the free cores. The workers run the same {@link planKernels} source as the main thread.
+ * Multi-threaded inference: worker threads, each with its own instance of the WebAssembly dense
+ * kernel and a copy of the network's {@link KernelPlan} (or, with the `'tfjs'` engine or without
+ * WebAssembly SIMD, its own tfjs-core backend and folded {@link InferencePlan}), score contiguous
+ * slices of the events; rows and scores are shared through SharedArrayBuffers. One thread is
+ * compute-bound (paper-000 classifier: 16.7 k multiply-adds per event), so throughput scales with
+ * the free cores. The workers run the same {@link wasmForward} and {@link planKernels} source as
+ * the main thread, so their scores are bit-identical to {@link predict}'s.
  *
  * @module
  */
@@ -12,14 +14,18 @@ import { Worker } from 'node:worker_threads';
 import { HepInputError } from '@hep/core';
 import { type FeatureColumns, packRows } from './data.js';
 import { tf, tfjsLocations } from './engine.js';
+import type { KernelPlan } from './kernelPlan.js';
 import type { Network } from './network.js';
 import { type PlanArrays, planKernels } from './planKernels.js';
+import type { PredictEngine } from './predict.js';
+import { denseKernelBase64, KERNEL_BATCH, kernelForward, wasmForward } from './wasmForward.js';
 
-/** What a worker receives at start. */
+/** What a worker receives at start: the kernel and its plan, or tfjs and its plan. */
 interface WorkerInit {
-  readonly tfjs: ReturnType<typeof tfjsLocations>;
-  readonly backend: string;
-  readonly plan: PlanArrays;
+  readonly kernel?: { readonly base64: string; readonly plan: KernelPlan; readonly batch: number };
+  readonly tfjs?: ReturnType<typeof tfjsLocations>;
+  readonly backend?: string;
+  readonly plan?: PlanArrays;
   readonly inputs: number;
   readonly outputs: number;
 }
@@ -44,7 +50,31 @@ async function workerMain(
   init: WorkerInit,
   port: Port,
   makeKernels: typeof planKernels,
+  makeForward: typeof wasmForward,
 ): Promise<void> {
+  const d = init.inputs;
+  const o = init.outputs;
+  if (init.kernel) {
+    // the main thread instantiated the same bytes: WebAssembly SIMD is available here too
+    const api = (
+      globalThis as unknown as {
+        WebAssembly: {
+          Module: new (bytes: Uint8Array) => object;
+          Instance: new (module: object, imports: object) => { exports: unknown };
+        };
+      }
+    ).WebAssembly;
+    const instance = new api.Instance(new api.Module(Buffer.from(init.kernel.base64, 'base64')), {});
+    const forward = makeForward(instance.exports as never, init.kernel.batch);
+    forward.load(init.kernel.plan);
+    port.on('message', (job) => {
+      forward.run(new Float32Array(job.rows), job.start, job.end, new Float64Array(job.out));
+      port.postMessage('done');
+    });
+    port.postMessage('ready');
+    return;
+  }
+  if (!init.tfjs || !init.backend || !init.plan) throw new Error('PredictPool worker: no plan');
   const tf = load(init.tfjs.core) as typeof import('@tensorflow/tfjs-core');
   load(init.tfjs.cpu);
   const wasm = load(init.tfjs.wasm) as { setWasmPaths(prefix: string): void };
@@ -54,11 +84,9 @@ async function workerMain(
   await tf.ready();
   const k = makeKernels(tf);
   const plan = k.fromArrays(init.plan);
-  const d = init.inputs;
-  const o = init.outputs;
   port.on('message', (job) => {
     const rows = new Float32Array(job.rows);
-    const out = new Float32Array(job.out);
+    const out = new Float64Array(job.out);
     for (let s = job.start; s < job.end; s += job.batch) {
       const e = Math.min(job.end, s + job.batch);
       const y = tf.tidy(() =>
@@ -94,7 +122,7 @@ function message(w: Worker): Promise<unknown> {
  * @example
  * ```ts
  * const pool = await PredictPool.create(net);      // one thread per core
- * const scores = await pool.predict(columns);      // = predict(net, columns) up to float32 rounding
+ * const scores = await pool.predict(columns);      // = predict(net, columns), bit for bit
  * await pool.close();
  * ```
  */
@@ -109,25 +137,32 @@ export class PredictPool {
     this.outputs = outputs;
   }
 
-  /** Starts `threads` workers (default: the number of cores) on the current backend (wasm or cpu). */
-  static async create(net: Network, threads = availableParallelism()): Promise<PredictPool> {
+  /**
+   * Starts `threads` workers (default: the number of cores) running the WebAssembly kernel, or
+   * (engine `'tfjs'`, or no WebAssembly SIMD) the tfjs-core plan on the current backend.
+   */
+  static async create(
+    net: Network,
+    threads = availableParallelism(),
+    engine: PredictEngine = 'auto',
+  ): Promise<PredictPool> {
     if (!Number.isSafeInteger(threads) || threads < 1) {
       throw new HepInputError('threads', `must be a positive integer, got ${threads}`);
     }
-    const plan = net.inferencePlan();
-    const init: WorkerInit = {
-      tfjs: tfjsLocations(),
-      backend: tf.getBackend(),
-      plan: plan.toArrays(),
-      inputs: net.spec.inputs,
-      outputs: net.spec.outputs,
-    };
-    plan.dispose();
+    const io = { inputs: net.spec.inputs, outputs: net.spec.outputs };
+    let init: WorkerInit;
+    if (engine !== 'tfjs' && kernelForward()) {
+      init = { ...io, kernel: { base64: denseKernelBase64, plan: net.kernelPlan(), batch: KERNEL_BATCH } };
+    } else {
+      const plan = net.inferencePlan();
+      init = { ...io, tfjs: tfjsLocations(), backend: tf.getBackend(), plan: plan.toArrays() };
+      plan.dispose();
+    }
     const code = [
       "const { parentPort, workerData } = require('node:worker_threads');",
       // esbuild with keepNames (tsx) wraps inner functions in its __name helper: a no-op here
       'var __name = (target) => target;',
-      `(${workerMain.toString()})(require, workerData, parentPort, ${planKernels.toString()});`,
+      `(${workerMain.toString()})(require, workerData, parentPort, ${planKernels.toString()}, ${wasmForward.toString()});`,
     ].join('\n');
     const workers = Array.from({ length: threads }, () => new Worker(code, { eval: true, workerData: init }));
     try {
@@ -140,7 +175,10 @@ export class PredictPool {
     return new PredictPool(workers, init.inputs, init.outputs);
   }
 
-  /** Network outputs for every event (row-major n × outputs), as {@link predict} returns them. */
+  /**
+   * Network outputs for every event (row-major n × outputs), as {@link predict} returns them
+   * (bit-identical with the same engine); `batchSize`: events per tfjs call (tfjs engine).
+   */
   async predict(features: FeatureColumns, batchSize = 32768): Promise<Float64Array> {
     const d = this.inputs;
     const k = this.outputs;
@@ -148,7 +186,7 @@ export class PredictPool {
     const n = packed.length / d;
     const rows = new SharedArrayBuffer(packed.byteLength);
     new Float32Array(rows).set(packed);
-    const out = new SharedArrayBuffer(n * k * 4);
+    const out = new SharedArrayBuffer(n * k * 8);
     const per = Math.ceil(n / this.workers.length);
     // an idle pool does not keep the process alive; a running job does
     for (const w of this.workers) w.ref();
@@ -166,7 +204,7 @@ export class PredictPool {
     } finally {
       for (const w of this.workers) w.unref();
     }
-    return Float64Array.from(new Float32Array(out));
+    return new Float64Array(out).slice();
   }
 
   /** Stops the worker threads. */
