@@ -30,7 +30,7 @@ export interface EvaluateOptions {
   readonly threshold?: number;
   /** Binning of the score histograms (default 50 equal bins on [0, 1]). */
   readonly axis?: Axis;
-  /** Rows per inference batch (default that of {@link predict}). */
+  /** Rows per tfjs inference batch (the `'tfjs'` engine of {@link predict}; default its default). */
   readonly batchSize?: number;
 }
 

@@ -278,7 +278,7 @@ export class Network {
    * fused (see {@link InferencePlan}). A snapshot: rebuild it after the weights change; dispose it.
    */
   inferencePlan(): InferencePlan {
-    const fold = (g: DenseGroup) => foldDense(g);
+    const fold = foldDense;
     const steps: FoldedStep[] = this.groups(this.ops).map((s) =>
       s.kind === 'dense'
         ? fold(s.group)
