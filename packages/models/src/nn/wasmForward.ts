@@ -62,7 +62,10 @@ export function wasmForward(kernel: DenseKernelExports, batch: number): WasmForw
   let wAt: number[] = []; // byte address of each layer's weights, biases
   let bAt: number[] = [];
 
-  /** act(z) of one row of `units` values at `src[s..]`, into `dst[d..]` (tanh/sigmoid/softmax too). */
+  /**
+   * act(z) of one row of `units` values at `src[s..]`, into `dst[d..]`, for the activations the
+   * kernel does not fuse: tanh, sigmoid, softmax (float64 `Math`), linear.
+   */
   function activateRow(
     src: Float32Array,
     s: number,
@@ -81,18 +84,7 @@ export function wasmForward(kernel: DenseKernelExports, batch: number): WasmForw
     }
     for (let j = 0; j < units; j++) {
       const z = src[s + j] as number;
-      dst[d + j] =
-        fn === 'sigmoid'
-          ? 1 / (1 + Math.exp(-z))
-          : fn === 'tanh'
-            ? Math.tanh(z)
-            : fn === 'relu'
-              ? Math.max(z, 0)
-              : typeof fn === 'object'
-                ? z > 0
-                  ? z
-                  : fn.leakyRelu * z
-                : z;
+      dst[d + j] = fn === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : fn === 'tanh' ? Math.tanh(z) : z;
     }
   }
 

@@ -1,5 +1,5 @@
 import { Rng } from '@hep/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initEngine, tf } from '../../src/nn/engine.js';
 import { Network } from '../../src/nn/network.js';
 import { type PredictEngine, predict } from '../../src/nn/predict.js';
@@ -141,8 +141,16 @@ describe('WebAssembly dense kernel inference', () => {
     await initEngine('wasm');
   });
 
-  it('is available here (Node 20: WebAssembly SIMD)', () => {
+  it('is available here (Node 20: WebAssembly SIMD); without WebAssembly it reports none (tfjs fallback)', async () => {
     expect(kernelForward()).toBeDefined();
+    vi.resetModules();
+    vi.stubGlobal('WebAssembly', undefined);
+    try {
+      const fresh = await import('../../src/nn/wasmForward.js');
+      expect(fresh.kernelForward()).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   for (const [name, make] of Object.entries(nets)) {
