@@ -1,19 +1,136 @@
-;; Dense-layer forward kernel of the folded inference plans (driven by wasmForward.ts).
+;; Dense-layer forward kernels of the folded inference plans (driven by wasmForward.ts).
 ;;
-;; dense: for every event e < nev (a multiple of 4) and output unit j < 8·nb,
+;; dense16 / dense8: for every event e < nev (a multiple of 4) and output unit j < U·nb
+;; (U = 16 / 8 units per block),
 ;;   dst[e, j] = act(b[j] + Σ_k src[e, k] · W[k, j] (+ add[e, j]))
 ;; rows of src, dst and add lie `*Stride` bytes apart (multiples of 16); the sum runs in k order
 ;; starting from the bias, so an event's result does not depend on the batch it is computed in;
-;; act 0 = linear, 1 = ReLU (z < 0 ? 0 : z), 2 = LeakyReLU (z > 0 ? z : α·z).
-;; W is packed in blocks of 8 output units: block jb holds W[k, 8jb .. 8jb+7] for
-;; k = 0 .. inDim−1 contiguously (inDim·32 bytes); b is padded to 8·nb units (the padding has
-;; zero weights and bias). inDim ≥ 1.
-;; Microkernel: 4 events × 8 units in 8 f32x4 accumulators; per k, 2 weight vectors and
-;; one broadcast input per event (v128.load32_splat), 8 mul + 8 add (wasm SIMD has no FMA).
-;; Loop order: output block outside (its weights stay in L1), event blocks inside.
+;; act 0 = linear, 1 = ReLU (z < 0 ? 0 : z), 2 = LeakyReLU (z > 0 ? z : α·z); add = 0: no
+;; residual input. W is packed in blocks of U output units: block jb holds W[k, U·jb .. U·jb+U−1]
+;; for k = 0 .. inDim−1 contiguously (inDim·4U bytes); b holds U·nb units. inDim ≥ 1.
+;; A layer runs dense16 over its full 16-unit blocks and dense8 over a last block of ≤ 8 units
+;; (zero weights and bias in the padding).
+;; Microkernel: per k, the block's weight vectors and one broadcast input per event
+;; (v128.load32_splat), then one mul + one add per accumulator (wasm SIMD has no FMA). dense16
+;; keeps 2 events × 16 units (8 accumulators + 4 weight vectors: no spills in 16 xmm registers),
+;; dense8 4 events × 8 units. Loop order: output block outside (its weights stay in L1), events
+;; inside.
 (module
   (memory (export "memory") 1)
-  (func (export "dense")
+  ;; dense16: 2 events × 16 units per register block (8 f32x4 accumulators)
+  (func (export "dense16")
+    (param $src i32) (param $srcStride i32) (param $dst i32) (param $dstStride i32)
+    (param $nev i32) (param $inDim i32) (param $w i32) (param $b i32) (param $nb i32)
+    (param $add i32) (param $addStride i32) (param $act i32) (param $alpha f32)
+    (local $jb i32) (local $e i32) (local $wblk i32) (local $wp i32) (local $wend i32) (local $o i32)
+    (local $s v128) (local $zero v128) (local $av v128)
+    (local $x0 i32) (local $x1 i32)
+    (local $bias0 v128) (local $w0 v128) (local $bias1 v128) (local $w1 v128) (local $bias2 v128) (local $w2 v128) (local $bias3 v128) (local $w3 v128)
+    (local $a00 v128) (local $a01 v128) (local $a02 v128) (local $a03 v128)
+    (local $a10 v128) (local $a11 v128) (local $a12 v128) (local $a13 v128)
+    (local.set $av (f32x4.splat (local.get $alpha)))
+    (local.set $wblk (local.get $w))
+    (block $doneJ (loop $loopJ
+      (br_if $doneJ (i32.ge_u (local.get $jb) (local.get $nb)))
+      (local.set $o (i32.add (local.get $b) (i32.mul (local.get $jb) (i32.const 64))))
+      (local.set $bias0 (v128.load (local.get $o)))
+      (local.set $bias1 (v128.load offset=16 (local.get $o)))
+      (local.set $bias2 (v128.load offset=32 (local.get $o)))
+      (local.set $bias3 (v128.load offset=48 (local.get $o)))
+      (local.set $wend (i32.add (local.get $wblk) (i32.mul (local.get $inDim) (i32.const 64))))
+      (local.set $e (i32.const 0))
+      (block $doneE (loop $loopE
+        (br_if $doneE (i32.ge_u (local.get $e) (local.get $nev)))
+        (local.set $x0 (i32.add (local.get $src) (i32.mul (local.get $e) (local.get $srcStride))))
+        (local.set $x1 (i32.add (local.get $x0) (local.get $srcStride)))
+        (local.set $a00 (local.get $bias0))
+        (local.set $a01 (local.get $bias1))
+        (local.set $a02 (local.get $bias2))
+        (local.set $a03 (local.get $bias3))
+        (local.set $a10 (local.get $bias0))
+        (local.set $a11 (local.get $bias1))
+        (local.set $a12 (local.get $bias2))
+        (local.set $a13 (local.get $bias3))
+        (local.set $wp (local.get $wblk))
+        (loop $loopK
+          (local.set $w0 (v128.load (local.get $wp)))
+          (local.set $w1 (v128.load offset=16 (local.get $wp)))
+          (local.set $w2 (v128.load offset=32 (local.get $wp)))
+          (local.set $w3 (v128.load offset=48 (local.get $wp)))
+          (local.set $s (v128.load32_splat (local.get $x0)))
+          (local.set $a00 (f32x4.add (local.get $a00) (f32x4.mul (local.get $s) (local.get $w0))))
+          (local.set $a01 (f32x4.add (local.get $a01) (f32x4.mul (local.get $s) (local.get $w1))))
+          (local.set $a02 (f32x4.add (local.get $a02) (f32x4.mul (local.get $s) (local.get $w2))))
+          (local.set $a03 (f32x4.add (local.get $a03) (f32x4.mul (local.get $s) (local.get $w3))))
+          (local.set $s (v128.load32_splat (local.get $x1)))
+          (local.set $a10 (f32x4.add (local.get $a10) (f32x4.mul (local.get $s) (local.get $w0))))
+          (local.set $a11 (f32x4.add (local.get $a11) (f32x4.mul (local.get $s) (local.get $w1))))
+          (local.set $a12 (f32x4.add (local.get $a12) (f32x4.mul (local.get $s) (local.get $w2))))
+          (local.set $a13 (f32x4.add (local.get $a13) (f32x4.mul (local.get $s) (local.get $w3))))
+          (local.set $x0 (i32.add (local.get $x0) (i32.const 4)))
+          (local.set $x1 (i32.add (local.get $x1) (i32.const 4)))
+          (local.set $wp (i32.add (local.get $wp) (i32.const 64)))
+          (br_if $loopK (i32.lt_u (local.get $wp) (local.get $wend))))
+        (if (local.get $add) (then
+          (local.set $o (i32.add (i32.add (local.get $add) (i32.mul (local.get $e) (local.get $addStride)))
+                                 (i32.mul (local.get $jb) (i32.const 64))))
+          (local.set $a00 (f32x4.add (local.get $a00) (v128.load (local.get $o))))
+          (local.set $a01 (f32x4.add (local.get $a01) (v128.load offset=16 (local.get $o))))
+          (local.set $a02 (f32x4.add (local.get $a02) (v128.load offset=32 (local.get $o))))
+          (local.set $a03 (f32x4.add (local.get $a03) (v128.load offset=48 (local.get $o))))
+          (local.set $o (i32.add (local.get $o) (local.get $addStride)))
+          (local.set $a10 (f32x4.add (local.get $a10) (v128.load (local.get $o))))
+          (local.set $a11 (f32x4.add (local.get $a11) (v128.load offset=16 (local.get $o))))
+          (local.set $a12 (f32x4.add (local.get $a12) (v128.load offset=32 (local.get $o))))
+          (local.set $a13 (f32x4.add (local.get $a13) (v128.load offset=48 (local.get $o))))
+        ))
+        (if (i32.eq (local.get $act) (i32.const 1)) (then
+          (local.set $a00 (f32x4.pmax (local.get $a00) (local.get $zero)))
+          (local.set $a01 (f32x4.pmax (local.get $a01) (local.get $zero)))
+          (local.set $a02 (f32x4.pmax (local.get $a02) (local.get $zero)))
+          (local.set $a03 (f32x4.pmax (local.get $a03) (local.get $zero)))
+          (local.set $a10 (f32x4.pmax (local.get $a10) (local.get $zero)))
+          (local.set $a11 (f32x4.pmax (local.get $a11) (local.get $zero)))
+          (local.set $a12 (f32x4.pmax (local.get $a12) (local.get $zero)))
+          (local.set $a13 (f32x4.pmax (local.get $a13) (local.get $zero)))
+        ))
+        (if (i32.eq (local.get $act) (i32.const 2)) (then
+          (local.set $a00 (v128.bitselect (local.get $a00) (f32x4.mul (local.get $a00) (local.get $av))
+                                     (f32x4.gt (local.get $a00) (local.get $zero))))
+          (local.set $a01 (v128.bitselect (local.get $a01) (f32x4.mul (local.get $a01) (local.get $av))
+                                     (f32x4.gt (local.get $a01) (local.get $zero))))
+          (local.set $a02 (v128.bitselect (local.get $a02) (f32x4.mul (local.get $a02) (local.get $av))
+                                     (f32x4.gt (local.get $a02) (local.get $zero))))
+          (local.set $a03 (v128.bitselect (local.get $a03) (f32x4.mul (local.get $a03) (local.get $av))
+                                     (f32x4.gt (local.get $a03) (local.get $zero))))
+          (local.set $a10 (v128.bitselect (local.get $a10) (f32x4.mul (local.get $a10) (local.get $av))
+                                     (f32x4.gt (local.get $a10) (local.get $zero))))
+          (local.set $a11 (v128.bitselect (local.get $a11) (f32x4.mul (local.get $a11) (local.get $av))
+                                     (f32x4.gt (local.get $a11) (local.get $zero))))
+          (local.set $a12 (v128.bitselect (local.get $a12) (f32x4.mul (local.get $a12) (local.get $av))
+                                     (f32x4.gt (local.get $a12) (local.get $zero))))
+          (local.set $a13 (v128.bitselect (local.get $a13) (f32x4.mul (local.get $a13) (local.get $av))
+                                     (f32x4.gt (local.get $a13) (local.get $zero))))
+        ))
+        (local.set $o (i32.add (i32.add (local.get $dst) (i32.mul (local.get $e) (local.get $dstStride)))
+                               (i32.mul (local.get $jb) (i32.const 64))))
+        (v128.store (local.get $o) (local.get $a00))
+        (v128.store offset=16 (local.get $o) (local.get $a01))
+        (v128.store offset=32 (local.get $o) (local.get $a02))
+        (v128.store offset=48 (local.get $o) (local.get $a03))
+        (local.set $o (i32.add (local.get $o) (local.get $dstStride)))
+        (v128.store (local.get $o) (local.get $a10))
+        (v128.store offset=16 (local.get $o) (local.get $a11))
+        (v128.store offset=32 (local.get $o) (local.get $a12))
+        (v128.store offset=48 (local.get $o) (local.get $a13))
+        (local.set $e (i32.add (local.get $e) (i32.const 2)))
+        (br $loopE)))
+      (local.set $wblk (local.get $wend))
+      (local.set $jb (i32.add (local.get $jb) (i32.const 1)))
+      (br $loopJ)))
+  )
+  ;; dense8: 4 events × 8 units per register block (8 f32x4 accumulators)
+  (func (export "dense8")
     (param $src i32) (param $srcStride i32) (param $dst i32) (param $dstStride i32)
     (param $nev i32) (param $inDim i32) (param $w i32) (param $b i32) (param $nb i32)
     (param $add i32) (param $addStride i32) (param $act i32) (param $alpha f32)
@@ -70,7 +187,6 @@
           (local.set $x3 (i32.add (local.get $x3) (i32.const 4)))
           (local.set $wp (i32.add (local.get $wp) (i32.const 32)))
           (br_if $loopK (i32.lt_u (local.get $wp) (local.get $wend))))
-        ;; residual input: rows of add, this block's units
         (if (local.get $add) (then
           (local.set $o (i32.add (i32.add (local.get $add) (i32.mul (local.get $e) (local.get $addStride)))
                                  (i32.mul (local.get $jb) (i32.const 32))))

@@ -2,24 +2,29 @@
  * A network's folded inference plan in the layout of the WebAssembly dense kernel
  * (`denseKernel.wat`, run by {@link wasmForward}): BatchNorm folded into the Dense weights in
  * float64 (W′ = W·diag(s), b′ = (b − μ)·s + β with s = γ/√(σ² + ε), Keras inference semantics,
- * rounded once to float32), the weights packed in blocks of {@link KERNEL_UNITS} output units, and
- * every layer given the activation-buffer slots it reads, adds and writes.
+ * rounded once to float32), the weights packed in blocks of 16 output units (and a last block of 8
+ * where ≤ 8 units remain), and every layer given the activation-buffer slots it reads, adds and
+ * writes.
  *
  * @module
  */
 import type { DenseGroup } from './inference.js';
 import type { Activation } from './spec.js';
 
-/** Output units per kernel block (the kernel's register block is 4 events × 8 units). */
-export const KERNEL_UNITS = 8;
-
 /** One Dense layer of a {@link KernelPlan}: dst = act(src·W′ + b′ (+ add)). */
 export interface KernelLayer {
   readonly inDim: number;
   readonly outDim: number;
-  /** W′ packed in ⌈outDim/8⌉ blocks of inDim × 8 (units beyond outDim are zero). */
+  /** Blocks of 16 output units (kernel `dense16`). */
+  readonly blocks16: number;
+  /** 1 when a last block of 8 units follows (kernel `dense8`), else 0. */
+  readonly blocks8: number;
+  /**
+   * W′ packed block after block, each block inDim rows of its 16 (or 8) units; units beyond
+   * outDim are zero.
+   */
   readonly w: Float32Array;
-  /** b′ padded with zeros to ⌈outDim/8⌉·8 units. */
+  /** b′ padded with zeros to 16·blocks16 + 8·blocks8 units. */
   readonly b: Float32Array;
   /** Activation after the bias (and the residual input). */
   readonly act: Activation;
@@ -69,19 +74,22 @@ function packDense(g: DenseGroup, act: Activation, src: number, dst: number, add
       shift[u] = ((bias[u] as number) - (mean[u] as number)) * s + (beta[u] as number);
     }
   }
-  const blocks = Math.ceil(outDim / KERNEL_UNITS);
-  const w = new Float32Array(blocks * inDim * KERNEL_UNITS);
-  const b = new Float32Array(blocks * KERNEL_UNITS);
+  const rest = outDim % 16;
+  const blocks8 = rest > 0 && rest <= 8 ? 1 : 0;
+  const blocks16 = blocks8 ? (outDim - rest) / 16 : Math.ceil(outDim / 16);
+  const units = 16 * blocks16 + 8 * blocks8;
+  const w = new Float32Array(units * inDim);
+  const b = new Float32Array(units);
   for (let u = 0; u < outDim; u++) {
-    const block = Math.floor(u / KERNEL_UNITS);
-    const lane = u % KERNEL_UNITS;
+    // the first unit and the width of u's block
+    const base = u < 16 * blocks16 ? u - (u % 16) : 16 * blocks16;
+    const width = u < 16 * blocks16 ? 16 : 8;
     for (let k = 0; k < inDim; k++) {
-      w[(block * inDim + k) * KERNEL_UNITS + lane] =
-        (kernel[k * outDim + u] as number) * (scale[u] as number);
+      w[base * inDim + k * width + (u - base)] = (kernel[k * outDim + u] as number) * (scale[u] as number);
     }
     b[u] = shift[u] as number;
   }
-  return { inDim, outDim, w, b, act, src, dst, add };
+  return { inDim, outDim, blocks16, blocks8, w, b, act, src, dst, add };
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Inference with the WebAssembly SIMD dense kernel (`denseKernel.wat`): a {@link KernelPlan} is
+ * Inference with the WebAssembly SIMD dense kernels (`denseKernel.wat`): a {@link KernelPlan} is
  * copied into the kernel's memory once, then events go through all layers in batches of
  * {@link KERNEL_BATCH} (the activations of a batch, ≤ 128 × 128 floats per slot, stay in L2; each
  * layer's weights, ≤ 32 kB for the paper-000 classifier, in L1/L2) with no allocation per call.
@@ -18,25 +18,31 @@ import type { KernelPlan } from './kernelPlan.js';
 /** Events per kernel batch. */
 export const KERNEL_BATCH = 128;
 
+/** A dense kernel function: dst = act(src·W + b (+ add)) over `blocks` blocks of units. */
+export type DenseKernel = (
+  src: number,
+  srcStride: number,
+  dst: number,
+  dstStride: number,
+  events: number,
+  inDim: number,
+  w: number,
+  b: number,
+  blocks: number,
+  add: number,
+  addStride: number,
+  act: number,
+  alpha: number,
+) => void;
+
 /** The exports of the dense kernel module. */
 export interface DenseKernelExports {
   /** The module's memory (a WebAssembly.Memory; grown by {@link WasmForward.load}). */
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
-  readonly dense: (
-    src: number,
-    srcStride: number,
-    dst: number,
-    dstStride: number,
-    events: number,
-    inDim: number,
-    w: number,
-    b: number,
-    blocks: number,
-    add: number,
-    addStride: number,
-    act: number,
-    alpha: number,
-  ) => void;
+  /** Blocks of 16 output units. */
+  readonly dense16: DenseKernel;
+  /** Blocks of 8 output units. */
+  readonly dense8: DenseKernel;
 }
 
 /** A kernel instance with a loaded plan: `run` scores rows [start, end) into `out`. */
@@ -55,7 +61,6 @@ export interface WasmForward {
  * {@link PredictPool} runs this very source in its worker threads via `wasmForward.toString()`.
  */
 export function wasmForward(kernel: DenseKernelExports, batch: number): WasmForward {
-  const UNITS = 8; // output units per kernel block (KERNEL_UNITS)
   let plan: KernelPlan | undefined;
   let mem = new Float32Array(kernel.memory.buffer);
   let slot: number[] = []; // byte address of each activation slot
@@ -123,27 +128,51 @@ export function wasmForward(kernel: DenseKernelExports, batch: number): WasmForw
     for (let s = start; s < end; s += batch) {
       const m = Math.min(batch, end - s);
       mem.set(rows.subarray(s * inputs, (s + m) * inputs), (slot[0] as number) / 4);
-      const events = Math.ceil(m / 4) * 4; // kernel blocks of 4 events (extra rows: ignored)
+      const events = Math.ceil(m / 4) * 4; // kernel blocks of 2 or 4 events (extra rows: ignored)
       for (let i = 0; i <= last; i++) {
         const l = layers[i] as KernelPlan['layers'][number];
         const fused = l.act === 'relu' ? 1 : typeof l.act === 'object' ? 2 : 0;
         const alpha = typeof l.act === 'object' ? l.act.leakyRelu : 0;
         const dst = slot[l.dst] as number;
-        kernel.dense(
-          slot[l.src] as number,
-          stride(l.src),
-          dst,
-          width * 4,
-          events,
-          l.inDim,
-          wAt[i] as number,
-          bAt[i] as number,
-          l.b.length / UNITS,
-          l.add < 0 ? 0 : (slot[l.add] as number),
-          width * 4,
-          fused,
-          alpha,
-        );
+        const add = l.add < 0 ? 0 : (slot[l.add] as number);
+        const [src, w, b] = [slot[l.src] as number, wAt[i] as number, bAt[i] as number];
+        const ws = width * 4;
+        if (l.blocks16 > 0) {
+          kernel.dense16(
+            src,
+            stride(l.src),
+            dst,
+            ws,
+            events,
+            l.inDim,
+            w,
+            b,
+            l.blocks16,
+            add,
+            ws,
+            fused,
+            alpha,
+          );
+        }
+        if (l.blocks8 > 0) {
+          const o = 64 * l.blocks16; // bytes of the 16-unit blocks in a row (and in b)
+          const wo = w + o * l.inDim;
+          kernel.dense8(
+            src,
+            stride(l.src),
+            dst + o,
+            ws,
+            events,
+            l.inDim,
+            wo,
+            b + o,
+            1,
+            add && add + o,
+            ws,
+            fused,
+            alpha,
+          );
+        }
         if (i === last) {
           for (let e = 0; e < m; e++) {
             const z = dst / 4 + e * width;

@@ -126,6 +126,20 @@ const nets: Record<string, () => Network> = {
   'sigmoid → linear (2)': () => new Network(one('sigmoid', 'linear', 2), new Rng(5)),
   'softmax hidden → softmax (2)': () => new Network(one('softmax', 'softmax', 2), new Rng(6)),
   'linear → sigmoid': () => new Network(one('linear', 'sigmoid'), new Rng(7)),
+  'residual 20 units (projection, identity; LeakyReLU) → linear': () =>
+    new Network(
+      {
+        inputs: 7,
+        blocks: [
+          { type: 'residual', units: 20, activation: leaky, batchNorm: true },
+          { type: 'residual', units: 20, depth: 3, activation: leaky, batchNorm: true, shortcut: 'identity' },
+        ],
+        outputs: 1,
+        outputActivation: 'linear',
+        loss: { kind: 'mse' },
+      },
+      new Rng(13),
+    ),
   'lfvClassifier (paper 000)': () => new Network(lfvClassifier().spec, new Rng(8)),
   'massRegressor (paper 000, residual)': () => new Network(massRegressor().spec, new Rng(9)),
   'cpClassifier (paper 001)': () => new Network(cpClassifier().spec, new Rng(10)),
