@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { type FeatureColumns, packRows } from './data.js';
+import { badValueError, checkColumns, type FeatureColumns, packRows } from './data.js';
 import { tf } from './engine.js';
 import type { Network } from './network.js';
 import { kernelForward } from './wasmForward.js';
@@ -38,15 +38,17 @@ export interface PredictOptions {
 export function predict(net: Network, features: FeatureColumns, options: PredictOptions = {}): Float64Array {
   const d = net.spec.inputs;
   const k = net.spec.outputs;
+  const kernel = options.engine === 'tfjs' ? undefined : kernelForward();
+  if (kernel) {
+    const out = new Float64Array(checkColumns(features, d) * k);
+    kernel.load(net.kernelPlan());
+    const bad = kernel.run(features, 0, out.length / k, out);
+    if (bad) throw badValueError(bad);
+    return out;
+  }
   const rows = packRows(features, d);
   const n = rows.length / d;
   const out = new Float64Array(n * k);
-  const kernel = options.engine === 'tfjs' ? undefined : kernelForward();
-  if (kernel) {
-    kernel.load(net.kernelPlan());
-    kernel.run(rows, 0, n, out);
-    return out;
-  }
   const batchSize = options.batchSize ?? 32768;
   const plan = net.inferencePlan();
   try {

@@ -12,7 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { HepInputError } from '@hep/core';
-import { type FeatureColumns, packRows } from './data.js';
+import { type BadValue, badValueError, checkColumns, type FeatureColumns, packBatch } from './data.js';
 import { tf, tfjsLocations } from './engine.js';
 import type { KernelPlan } from './kernelPlan.js';
 import type { Network } from './network.js';
@@ -30,9 +30,13 @@ interface WorkerInit {
   readonly outputs: number;
 }
 
-/** One slice of work: rows [start, end) of the shared input, scores into the shared output. */
+/**
+ * One slice of work: events [start, end) of the shared float64 feature columns (column j at
+ * [j·n, (j + 1)·n)), scores into the shared output.
+ */
 interface Job {
-  readonly rows: SharedArrayBuffer;
+  readonly columns: SharedArrayBuffer;
+  readonly n: number;
   readonly out: SharedArrayBuffer;
   readonly start: number;
   readonly end: number;
@@ -51,9 +55,12 @@ async function workerMain(
   port: Port,
   makeKernels: typeof planKernels,
   makeForward: typeof wasmForward,
+  pack: typeof packBatch,
 ): Promise<void> {
   const d = init.inputs;
   const o = init.outputs;
+  const columns = (job: Job) =>
+    Array.from({ length: d }, (_, j) => new Float64Array(job.columns, j * job.n * 8, job.n));
   if (init.kernel) {
     // the main thread instantiated the same bytes: WebAssembly SIMD is available here too
     const api = (
@@ -65,11 +72,11 @@ async function workerMain(
       }
     ).WebAssembly;
     const instance = new api.Instance(new api.Module(Buffer.from(init.kernel.base64, 'base64')), {});
-    const forward = makeForward(instance.exports as never, init.kernel.batch);
+    const forward = makeForward(instance.exports as never, init.kernel.batch, pack);
     forward.load(init.kernel.plan);
     port.on('message', (job) => {
-      forward.run(new Float32Array(job.rows), job.start, job.end, new Float64Array(job.out));
-      port.postMessage('done');
+      const bad = forward.run(columns(job), job.start, job.end, new Float64Array(job.out));
+      port.postMessage(bad ?? 'done');
     });
     port.postMessage('ready');
     return;
@@ -85,13 +92,17 @@ async function workerMain(
   const k = makeKernels(tf);
   const plan = k.fromArrays(init.plan);
   port.on('message', (job) => {
-    const rows = new Float32Array(job.rows);
+    const cols = columns(job);
     const out = new Float64Array(job.out);
     for (let s = job.start; s < job.end; s += job.batch) {
       const e = Math.min(job.end, s + job.batch);
-      const y = tf.tidy(() =>
-        k.run(plan.steps, plan.head, tf.tensor2d(rows.subarray(s * d, e * d), [e - s, d])).dataSync(),
-      );
+      const rows = new Float32Array((e - s) * d);
+      const bad = pack(cols, s, e - s, rows, 0);
+      if (bad) {
+        port.postMessage(bad);
+        return;
+      }
+      const y = tf.tidy(() => k.run(plan.steps, plan.head, tf.tensor2d(rows, [e - s, d])).dataSync());
       out.set(y, s * o);
     }
     port.postMessage('done');
@@ -162,7 +173,7 @@ export class PredictPool {
       "const { parentPort, workerData } = require('node:worker_threads');",
       // esbuild with keepNames (tsx) wraps inner functions in its __name helper: a no-op here
       'var __name = (target) => target;',
-      `(${workerMain.toString()})(require, workerData, parentPort, ${planKernels.toString()}, ${wasmForward.toString()});`,
+      `(${workerMain.toString()})(require, workerData, parentPort, ${planKernels.toString()}, ${wasmForward.toString()}, ${packBatch.toString()});`,
     ].join('\n');
     const workers = Array.from({ length: threads }, () => new Worker(code, { eval: true, workerData: init }));
     try {
@@ -182,28 +193,33 @@ export class PredictPool {
   async predict(features: FeatureColumns, batchSize = 32768): Promise<Float64Array> {
     const d = this.inputs;
     const k = this.outputs;
-    const packed = packRows(features, d);
-    const n = packed.length / d;
-    const rows = new SharedArrayBuffer(packed.byteLength);
-    new Float32Array(rows).set(packed);
+    const n = checkColumns(features, d);
+    // the workers pack (and check) their own events from float64 columns
+    const columns = new SharedArrayBuffer(n * d * 8);
+    features.forEach((c, j) => {
+      new Float64Array(columns, j * n * 8, n).set(c);
+    });
     const out = new SharedArrayBuffer(n * k * 8);
     const per = Math.ceil(n / this.workers.length);
     // an idle pool does not keep the process alive; a running job does
     for (const w of this.workers) w.ref();
+    let replies: unknown[];
     try {
-      await Promise.all(
+      replies = await Promise.all(
         this.workers.map((w, t) => {
           const start = Math.min(n, t * per);
           const end = Math.min(n, start + per);
-          if (start === end) return Promise.resolve();
+          if (start === end) return Promise.resolve('done');
           const done = message(w);
-          w.postMessage({ rows, out, start, end, batch: batchSize } satisfies Job);
+          w.postMessage({ columns, n, out, start, end, batch: batchSize } satisfies Job);
           return done;
         }),
       );
     } finally {
       for (const w of this.workers) w.unref();
     }
+    const bad = replies.find((r): r is BadValue => r !== 'done');
+    if (bad) throw badValueError(bad);
     return new Float64Array(out).slice();
   }
 

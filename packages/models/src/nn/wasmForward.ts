@@ -12,6 +12,7 @@
  * @module
  */
 import { instantiateWasm } from '@hep/core';
+import { type BadValue, type FeatureColumns, packBatch } from './data.js';
 import { wasmBase64 } from './denseKernel.wasm.js';
 import type { KernelPlan } from './kernelPlan.js';
 
@@ -50,17 +51,20 @@ export interface WasmForward {
   /** Copies a plan into the kernel memory (replacing the previous one). */
   load(plan: KernelPlan): void;
   /**
-   * Scores of rows [start, end) of the row-major float32 features `rows` (plan.inputs per row),
-   * written row-major (plan.outputs per event) into `out` from index start·outputs.
+   * Scores of events [start, end) of the feature columns (plan.inputs of them, checked by the
+   * caller to share one length), written row-major (plan.outputs per event) into `out` from index
+   * start·outputs; each batch is packed into the kernel memory as float32 rows. Returns the first
+   * non-finite feature met (scores from its batch on are not written), or undefined.
    */
-  run(rows: Float32Array, start: number, end: number, out: Float64Array): void;
+  run(columns: FeatureColumns, start: number, end: number, out: Float64Array): BadValue | undefined;
 }
 
 /**
- * The plan runner over one kernel instance. Self-contained (references nothing from module scope):
+ * The plan runner over one kernel instance, `batch` events (a multiple of 4) at a time, packing
+ * inputs with `pack` ({@link packBatch}). Self-contained (references nothing from module scope):
  * {@link PredictPool} runs this very source in its worker threads via `wasmForward.toString()`.
  */
-export function wasmForward(kernel: DenseKernelExports, batch: number): WasmForward {
+export function wasmForward(kernel: DenseKernelExports, batch: number, pack: typeof packBatch): WasmForward {
   let plan: KernelPlan | undefined;
   let mem = new Float32Array(kernel.memory.buffer);
   let slot: number[] = []; // byte address of each activation slot
@@ -120,14 +124,15 @@ export function wasmForward(kernel: DenseKernelExports, batch: number): WasmForw
     plan = p;
   }
 
-  function run(rows: Float32Array, start: number, end: number, out: Float64Array): void {
+  function run(columns: FeatureColumns, start: number, end: number, out: Float64Array): BadValue | undefined {
     if (!plan) throw new Error('wasmForward: no plan loaded');
     const { inputs, outputs, layers, width } = plan;
     const last = layers.length - 1;
     const stride = (s: number) => (s === 0 ? inputs * 4 : width * 4);
     for (let s = start; s < end; s += batch) {
       const m = Math.min(batch, end - s);
-      mem.set(rows.subarray(s * inputs, (s + m) * inputs), (slot[0] as number) / 4);
+      const bad = pack(columns, s, m, mem, (slot[0] as number) / 4);
+      if (bad) return bad;
       const events = Math.ceil(m / 4) * 4; // kernel blocks of 2 or 4 events (extra rows: ignored)
       for (let i = 0; i <= last; i++) {
         const l = layers[i] as KernelPlan['layers'][number];
@@ -186,6 +191,7 @@ export function wasmForward(kernel: DenseKernelExports, batch: number): WasmForw
         }
       }
     }
+    return undefined;
   }
 
   return { load, run };
@@ -201,7 +207,7 @@ export function kernelForward(): WasmForward | undefined {
   if (mainThread === undefined) {
     try {
       const exports = instantiateWasm(wasmBase64).exports as unknown as DenseKernelExports;
-      mainThread = wasmForward(exports, KERNEL_BATCH);
+      mainThread = wasmForward(exports, KERNEL_BATCH, packBatch);
     } catch {
       mainThread = null;
     }

@@ -1,4 +1,4 @@
-import { Rng } from '@hep/core';
+import { HepInputError, Rng } from '@hep/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initEngine, tf } from '../../src/nn/engine.js';
 import { Network } from '../../src/nn/network.js';
@@ -208,5 +208,27 @@ describe('WebAssembly dense kernel inference', () => {
     expect(Array.from(predict(back.net, cols))).toEqual(Array.from(scores));
     net.dispose();
     back.net.dispose();
+  });
+
+  it('rejects a non-finite feature naming column and event, in predict and in the pool', async () => {
+    const net = new Network(lfvClassifier().spec, new Rng(1));
+    const cols = columns(10, 700, 3);
+    (cols[4] as Float64Array)[650] = Number.NaN;
+    for (const engine of ['auto', 'tfjs'] as PredictEngine[]) {
+      expect(() => predict(net, cols, { engine })).toThrow(HepInputError);
+      expect(() => predict(net, cols, { engine })).toThrow(/features\[4\].*650/);
+      const pool = await PredictPool.create(net, 2, engine);
+      try {
+        await expect(pool.predict(cols, 64)).rejects.toThrow(/features\[4\].*650/);
+        // the pool still works after the error
+        (cols[4] as Float64Array)[650] = 0;
+        expect(Array.from(await pool.predict(cols, 64))).toEqual(Array.from(predict(net, cols, { engine })));
+        (cols[4] as Float64Array)[650] = Number.NaN;
+      } finally {
+        await pool.close();
+      }
+    }
+    expect(() => predict(net, cols.slice(1))).toThrow(/expected 10 columns/);
+    net.dispose();
   });
 });
