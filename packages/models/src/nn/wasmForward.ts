@@ -140,7 +140,9 @@ export function wasmForward(kernel: DenseKernelExports, batch: number, pack: typ
         const alpha = typeof l.act === 'object' ? l.act.leakyRelu : 0;
         const dst = slot[l.dst] as number;
         const add = l.add < 0 ? 0 : (slot[l.add] as number);
-        const [src, w, b] = [slot[l.src] as number, wAt[i] as number, bAt[i] as number];
+        const src = slot[l.src] as number;
+        const w = wAt[i] as number;
+        const b = bAt[i] as number;
         const ws = width * 4;
         if (l.blocks16 > 0) {
           kernel.dense16(
