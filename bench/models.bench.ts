@@ -1,22 +1,13 @@
 /**
  * @hep/models neural networks: training throughput of the paper-000 classifier (Table I) with our
  * lean tfjs-core loop vs tfjs-layers (same architecture, same wasm backend, same batch size), and
- * batched inference throughput of the folded/fused plan vs tfjs-layers predict, vs the forward
- * pass predict used before (unfolded BatchNorm, tfjs' LeakyRelu kernel), and of the worker-thread
- * PredictPool vs one thread.
+ * inference throughput of predict with the WebAssembly SIMD dense kernel vs tfjs-layers predict and
+ * vs the folded/fused tfjs-core plan (engine 'tfjs', tfjs-backend-wasm/XNNPACK), and of the
+ * worker-thread PredictPool (kernel) vs one thread and vs the pool running the tfjs-core plan.
  */
 import { availableParallelism } from 'node:os';
 import { Rng } from '@hep/core';
-import {
-  BN_EPSILON,
-  initEngine,
-  lfvClassifier,
-  Network,
-  PredictPool,
-  packRows,
-  predict,
-  trainNetwork,
-} from '@hep/models';
+import { initEngine, lfvClassifier, Network, PredictPool, predict, trainNetwork } from '@hep/models';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { defineSuite } from './harness.js';
@@ -51,28 +42,6 @@ function layersModel(): tfl.LayersModel {
   return m;
 }
 
-/**
- * The forward pass `predict` used before the inference plan (issue 7 start): Dense as matMul + add,
- * BatchNorm from the moving statistics as separate ops, tfjs' LeakyRelu kernel, sigmoid head.
- */
-function previousForward(net: Network, x: tf.Tensor2D): Float32Array {
-  const p = (name: string) => {
-    const found = net.params.find((q) => q.name === name);
-    if (!found) throw new Error(`no parameter ${name}`);
-    return found.variable;
-  };
-  let h: tf.Tensor = x;
-  for (let i = 0; i < 5; i++) {
-    h = tf.add(tf.matMul(h, p(`b${i}.kernel`)), p(`b${i}.bias`));
-    if (net.params.some((q) => q.name === `b${i}.bn.gamma`)) {
-      const scale = tf.mul(p(`b${i}.bn.gamma`), tf.rsqrt(tf.add(p(`b${i}.bn.movingVariance`), BN_EPSILON)));
-      h = tf.add(tf.mul(tf.sub(h, p(`b${i}.bn.movingMean`)), scale), p(`b${i}.bn.beta`));
-    }
-    h = tf.leakyRelu(h, 0.1);
-  }
-  return tf.sigmoid(tf.add(tf.matMul(h, p('out.kernel')), p('out.bias'))).dataSync() as Float32Array;
-}
-
 export default defineSuite({
   name: 'models',
   description: 'paper-000 classifier: training samples/s vs tfjs-layers (wasm), inference events/s',
@@ -86,6 +55,7 @@ export default defineSuite({
     // one thread per core (the pool stays open until the process ends)
     const threads = availableParallelism();
     const pool = await PredictPool.create(net, threads);
+    const tfjsPool = await PredictPool.create(net, threads, 'tfjs');
     const xs = tf.tensor2d(
       Float32Array.from(
         { length: N_TRAIN * 10 },
@@ -122,7 +92,7 @@ export default defineSuite({
         items: N_INFER,
         minSeconds: 2,
         maxRepeats: 5,
-        ours: { name: 'predict (folded BN, fused, batches of 32768)', run: () => predict(net, infer.cols) },
+        ours: { name: 'predict (wasm SIMD kernel)', run: () => predict(net, infer.cols) },
         baseline: {
           name: 'tfjs-layers predict',
           run: () => {
@@ -142,25 +112,14 @@ export default defineSuite({
         },
       },
       {
-        name: `inference, ${N_INFER} events, vs the previous predict`,
+        name: `inference, ${N_INFER} events, kernel vs the tfjs-core plan`,
         items: N_INFER,
         minSeconds: 2,
         maxRepeats: 5,
-        ours: { name: 'predict (folded BN, fused, batches of 32768)', run: () => predict(net, infer.cols) },
+        ours: { name: 'predict (wasm SIMD kernel)', run: () => predict(net, infer.cols) },
         baseline: {
-          name: 'previous predict: unfolded BN, tf.leakyRelu kernel, batches of 16384',
-          run: () => {
-            const rows = packRows(infer.cols, 10);
-            const out = new Float64Array(N_INFER);
-            for (let s = 0; s < N_INFER; s += 16384) {
-              const e = Math.min(N_INFER, s + 16384);
-              out.set(
-                tf.tidy(() => previousForward(net, tf.tensor2d(rows.subarray(s * 10, e * 10), [e - s, 10]))),
-                s,
-              );
-            }
-            return out;
-          },
+          name: "predict engine 'tfjs' (folded BN, fused matMul, XNNPACK, batches of 32768)",
+          run: () => predict(net, infer.cols, { engine: 'tfjs' }),
         },
       },
       {
@@ -168,8 +127,19 @@ export default defineSuite({
         items: N_INFER,
         minSeconds: 2,
         maxRepeats: 5,
-        ours: { name: `PredictPool (${threads} threads)`, run: () => pool.predict(infer.cols) },
-        baseline: { name: 'predict (1 thread)', run: () => predict(net, infer.cols) },
+        ours: { name: `PredictPool (${threads} threads, kernel)`, run: () => pool.predict(infer.cols) },
+        baseline: { name: 'predict (1 thread, kernel)', run: () => predict(net, infer.cols) },
+      },
+      {
+        name: `inference, ${N_INFER} events, ${threads} worker threads, kernel vs tfjs-core plan`,
+        items: N_INFER,
+        minSeconds: 2,
+        maxRepeats: 5,
+        ours: { name: `PredictPool (${threads} threads, kernel)`, run: () => pool.predict(infer.cols) },
+        baseline: {
+          name: `PredictPool (${threads} threads, engine 'tfjs')`,
+          run: () => tfjsPool.predict(infer.cols),
+        },
       },
     ];
   },

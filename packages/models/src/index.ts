@@ -44,6 +44,7 @@ export type { ClassifierEvaluation, EvaluateOptions } from './nn/evaluate.js';
 export { evaluateClassifier, scoreDistributions, scoreModel } from './nn/evaluate.js';
 export { InferencePlan } from './nn/inference.js';
 export { initKernel } from './nn/init.js';
+export type { KernelLayer, KernelPlan } from './nn/kernelPlan.js';
 export {
   binaryCrossEntropyFromLogits,
   categoricalCrossEntropyFromLogits,
@@ -64,6 +65,7 @@ export type {
   PlanArrays,
 } from './nn/planKernels.js';
 export { planKernels } from './nn/planKernels.js';
+export type { PredictEngine, PredictOptions } from './nn/predict.js';
 export { predict } from './nn/predict.js';
 export { PredictPool } from './nn/predictPool.js';
 export type { MultiClassifierVariant, Preset } from './nn/presets.js';

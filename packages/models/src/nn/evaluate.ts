@@ -30,7 +30,7 @@ export interface EvaluateOptions {
   readonly threshold?: number;
   /** Binning of the score histograms (default 50 equal bins on [0, 1]). */
   readonly axis?: Axis;
-  /** Rows per inference batch (default that of {@link predict}). */
+  /** Rows per tfjs inference batch (the `'tfjs'` engine of {@link predict}; default its default). */
   readonly batchSize?: number;
 }
 
@@ -96,7 +96,7 @@ export function evaluateClassifier(
   options: EvaluateOptions = {},
 ): ClassifierEvaluation {
   const k = net.spec.outputs;
-  const scores = predict(net, features, options.batchSize);
+  const scores = predict(net, features, { batchSize: options.batchSize });
   const n = scores.length / k;
   if (labels.length !== n) throw new HepInputError('labels', `length ${labels.length} ≠ ${n} events`);
   const weights = options.weights;

@@ -6,7 +6,9 @@
  * same function as {@link Network.forward} up to float32 rounding).
  *
  * The folded tensors are snapshots of the weights: build a plan after training, dispose it after
- * use (the batched {@link predict} does both per call; folding costs a few tiny ops).
+ * use ({@link predict} with engine `'tfjs'` does both per call; folding costs a few tiny ops). The
+ * default engine runs the same folded function through the WebAssembly kernel instead
+ * ({@link Network.kernelPlan}, folded in float64).
  *
  * @module
  */

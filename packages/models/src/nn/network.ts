@@ -11,7 +11,8 @@ import { applyActivation } from './activation.js';
 import { tf } from './engine.js';
 import { type DenseGroup, foldDense, InferencePlan } from './inference.js';
 import { initKernel } from './init.js';
-import type { FoldedDense, FoldedStep } from './planKernels.js';
+import { type GroupStep, type KernelPlan, packKernelPlan } from './kernelPlan.js';
+import type { FoldedStep } from './planKernels.js';
 import type { Activation, BlockSpec, Initializer, NetworkSpec } from './spec.js';
 import { batchNormTraining, dense } from './trainingOps.js';
 
@@ -277,8 +278,32 @@ export class Network {
    * fused (see {@link InferencePlan}). A snapshot: rebuild it after the weights change; dispose it.
    */
   inferencePlan(): InferencePlan {
-    const head = foldDense(this.group(this.head, undefined, 'linear'));
-    return new InferencePlan(this.fold(this.ops), head, this.spec.outputActivation);
+    const fold = foldDense;
+    const steps: FoldedStep[] = this.groups(this.ops).map((s) =>
+      s.kind === 'dense'
+        ? fold(s.group)
+        : {
+            kind: 'residual',
+            branch: s.branch.map(fold),
+            projection: s.projection && fold(s.projection),
+            fn: s.fn,
+          },
+    );
+    return new InferencePlan(
+      steps,
+      fold(this.group(this.head, undefined, 'linear')),
+      this.spec.outputActivation,
+    );
+  }
+
+  /**
+   * The current weights as a {@link KernelPlan} for the WebAssembly inference kernel: BatchNorm
+   * folded in float64, weights packed for the kernel, the output activation on the head. A snapshot
+   * in plain arrays (no tensors): rebuild it after the weights change.
+   */
+  kernelPlan(): KernelPlan {
+    const head = this.group(this.head, undefined, this.spec.outputActivation);
+    return packKernelPlan(this.groups(this.ops), head, this.spec.inputs);
   }
 
   private group(dense: DenseOp, bn: BnOp | undefined, activation: Activation): DenseGroup {
@@ -297,16 +322,19 @@ export class Network {
     };
   }
 
-  /** Each Dense with the BN, activation and dropout after it (block order) → one folded step. */
-  private fold(ops: readonly Op[]): FoldedStep[] {
-    const steps: FoldedStep[] = [];
+  /** Each Dense with the BN and activation after it (block order; dropout is dropped) → one group. */
+  private groups(ops: readonly Op[]): GroupStep[] {
+    const steps: GroupStep[] = [];
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i] as Op;
       if (op.kind === 'residual') {
         steps.push({
           kind: 'residual',
-          branch: this.fold(op.branch) as FoldedDense[],
-          projection: op.projection && foldDense(this.group(op.projection, undefined, 'linear')),
+          branch: this.groups(op.branch).map((s) => {
+            if (s.kind !== 'dense') throw new Error('internal: nested residual block');
+            return s.group;
+          }),
+          projection: op.projection && this.group(op.projection, undefined, 'linear'),
           fn: op.fn,
         });
         continue;
@@ -322,7 +350,7 @@ export class Network {
         if (next.kind === 'bn') bn = next;
         else if (next.kind === 'act') act = next.fn;
       }
-      steps.push(foldDense(this.group(op, bn, act)));
+      steps.push({ kind: 'dense', group: this.group(op, bn, act) });
     }
     return steps;
   }

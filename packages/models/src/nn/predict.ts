@@ -3,26 +3,53 @@
  *
  * @module
  */
-import { type FeatureColumns, packRows } from './data.js';
+import { badValueError, checkColumns, type FeatureColumns, packRows } from './data.js';
 import { tf } from './engine.js';
 import type { Network } from './network.js';
+import { kernelForward } from './wasmForward.js';
 
 /**
- * Network outputs for every event, computed in batches of `batchSize` rows in inference mode with
- * the folded, fused {@link Network.inferencePlan} (built once per call). Returns a Float64Array of
- * length n·outputs, row-major (for one output: the score per event).
+ * Inference engine: `'auto'` runs the folded plan through the WebAssembly SIMD dense kernel
+ * ({@link Network.kernelPlan}, `denseKernel.wat`) and falls back to `'tfjs'` where WebAssembly
+ * SIMD is unavailable; `'tfjs'` runs the folded, fused tfjs-core plan ({@link Network.inferencePlan})
+ * on the current tfjs backend.
+ */
+export type PredictEngine = 'auto' | 'tfjs';
+
+/** Options of {@link predict} and {@link PredictPool.predict}. */
+export interface PredictOptions {
+  /** Events per tfjs call (the `'tfjs'` engine; the kernel uses its own cache-sized batches). */
+  readonly batchSize?: number;
+  /** Default `'auto'`. */
+  readonly engine?: PredictEngine;
+}
+
+/**
+ * Network outputs for every event, in inference mode (BatchNorm from the moving statistics folded
+ * into the Dense weights, dropout off). Returns a Float64Array of length n·outputs, row-major (for
+ * one output: the score per event). With the kernel, the scores are bit-identical to
+ * {@link PredictPool.predict} and to those of the network reloaded from {@link modelToJSON}.
  *
  * @example
  * ```ts
  * const scores = predict(net, columns); // Float64Array, one score per event
  * ```
  */
-export function predict(net: Network, features: FeatureColumns, batchSize = 32768): Float64Array {
+export function predict(net: Network, features: FeatureColumns, options: PredictOptions = {}): Float64Array {
   const d = net.spec.inputs;
   const k = net.spec.outputs;
+  const kernel = options.engine === 'tfjs' ? undefined : kernelForward();
+  if (kernel) {
+    const out = new Float64Array(checkColumns(features, d) * k);
+    kernel.load(net.kernelPlan());
+    const bad = kernel.run(features, 0, out.length / k, out);
+    if (bad) throw badValueError(bad);
+    return out;
+  }
   const rows = packRows(features, d);
   const n = rows.length / d;
   const out = new Float64Array(n * k);
+  const batchSize = options.batchSize ?? 32768;
   const plan = net.inferencePlan();
   try {
     for (let s = 0; s < n; s += batchSize) {

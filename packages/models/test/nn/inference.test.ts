@@ -59,7 +59,7 @@ describe('inference plan: BatchNorm folded into Dense, fused activations', () =>
         'out.bias',
       ].map(get) as number[][];
       const cols = columns(3, 50, 7);
-      const got = predict(net, cols, 16); // several batches, a partial last one
+      const got = predict(net, cols, { batchSize: 16 }); // several batches, a partial last one
       for (let i = 0; i < 50; i++) {
         let z2 = b2![0]!;
         for (let u = 0; u < 4; u++) {
@@ -128,7 +128,7 @@ describe('inference plan: BatchNorm folded into Dense, fused activations', () =>
         const net = new Network(spec, new Rng(1));
         randomiseBn(net, new Rng(2));
         const cols = columns(10, 300, 3);
-        const got = predict(net, cols, 128);
+        const got = predict(net, cols, { batchSize: 128 });
         const rows = Float32Array.from({ length: 300 * 10 }, (_, k) => cols[k % 10]![Math.floor(k / 10)]!);
         const ref = tf.tidy(() => net.forward(tf.tensor2d(rows, [300, 10])).dataSync());
         expect(got.length).toBe(ref.length);

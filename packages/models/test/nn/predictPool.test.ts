@@ -30,16 +30,14 @@ describe('PredictPool', () => {
     expect(tf.memory().numTensors).toBe(before);
     try {
       const got = await pool.predict(cols, 128);
-      const ref = predict(net, cols);
-      expect(got.length).toBe(ref.length);
-      for (let i = 0; i < ref.length; i++) expect(got[i]).toBeCloseTo(ref[i]!, 6);
+      expect(Array.from(got)).toEqual(Array.from(predict(net, cols))); // the same kernel, bit for bit
     } finally {
       await pool.close();
     }
     net.dispose();
   });
 
-  it('handles residual blocks and several outputs on the cpu backend; rejects bad thread counts', async () => {
+  it("engine 'tfjs' on the cpu backend: residual blocks, several outputs; rejects bad thread counts", async () => {
     await initEngine('cpu');
     const net = new Network(
       {
@@ -53,11 +51,10 @@ describe('PredictPool', () => {
     );
     const rng = new Rng(4);
     const cols = Array.from({ length: 3 }, () => rng.normals(50));
-    const pool = await PredictPool.create(net, 3);
+    const pool = await PredictPool.create(net, 3, 'tfjs');
     try {
-      const got = await pool.predict(cols);
-      const ref = predict(net, cols);
-      for (let i = 0; i < ref.length; i++) expect(got[i]).toBeCloseTo(ref[i]!, 6);
+      const got = await pool.predict(cols, 16);
+      expect(Array.from(got)).toEqual(Array.from(predict(net, cols, { engine: 'tfjs', batchSize: 16 })));
     } finally {
       await pool.close();
     }
