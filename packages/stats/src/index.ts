@@ -41,6 +41,7 @@ export {
   likelihoodRatios,
   linearGrid,
   type RocCurve,
+  rocArea,
   rocCurve,
   type ScanPoint,
   scoreAsymmetry,
@@ -79,6 +80,19 @@ export {
   type RelabelMode,
   type TwoSampleStatistic,
 } from './permutation/index.js';
+export {
+  decadeTicks,
+  type HistogramSvgOptions,
+  histogramSvg,
+  type LabelledHistogram,
+  type LabelledRoc,
+  linePlotSvg,
+  niceTicks,
+  type PlotOptions,
+  type PlotSeries,
+  type RocSvgOptions,
+  rocCurveSvg,
+} from './plot/index.js';
 export { phiStarMixtureDatasets, phiStarMixtureToys } from './reproduce/phiStarMixture.js';
 export {
   asimovCrossSectionLimit,

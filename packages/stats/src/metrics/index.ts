@@ -1,6 +1,6 @@
 export { type LikelihoodRatios, likelihoodRatios, scoreAsymmetry } from './binary.js';
 export { accuracy, argmaxClasses, type ConfusionMatrix, confusionMatrix } from './confusion.js';
-export { auc, type RocCurve, rocCurve } from './roc.js';
+export { auc, type RocCurve, rocArea, rocCurve } from './roc.js';
 export { separation, separationFromSamples } from './separation.js';
 export {
   linearGrid,

@@ -75,7 +75,12 @@ export function auc(
   labels: ArrayLike<number>,
   weights?: ArrayLike<number>,
 ): number {
-  const { tpr, fpr } = rocCurve(scores, labels, weights);
+  return rocArea(rocCurve(scores, labels, weights));
+}
+
+/** Area under a {@link RocCurve} by the trapezoidal rule (tied scores are already one point). */
+export function rocArea(roc: RocCurve): number {
+  const { tpr, fpr } = roc;
   let area = 0;
   for (let k = 1; k < tpr.length; k++) area += 0.5 * (fpr[k]! - fpr[k - 1]!) * (tpr[k]! + tpr[k - 1]!);
   return area;
