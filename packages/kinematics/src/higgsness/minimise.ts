@@ -82,9 +82,8 @@ export class Minimiser {
   best = -1;
   private readonly xt = new Float64Array(4);
   private readonly xs = new Float64Array(4);
-  private readonly m = new Float64Array(16);
   private readonly d = new Float64Array(4);
-  private readonly ev = new Float64Array(20);
+  private readonly ev = new Float64Array(32);
   /** Converged end points (4 per start) of this run's earlier starts, their χ² and problem index. */
   private readonly ends = new Float64Array(4 * MAX_PROBLEMS * START_TABLE.length);
   private readonly endChi2 = new Float64Array(MAX_PROBLEMS * START_TABLE.length);
@@ -201,7 +200,6 @@ export class Minimiser {
     const zeroTol = this.floor * 1e-6;
     const H = prob.hess;
     const g = prob.grad;
-    const m = this.m;
     const d = this.d;
     this.localConverged = false;
     let chi = prob.derivatives(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
@@ -215,8 +213,7 @@ export class Minimiser {
       }
       // 1. Newton direction; where the Hessian is not positive definite, the "saddle-free" one
       //    with |eigenvalues| (a descent direction that moves downhill along negative curvature).
-      m.set(H);
-      if (!solve4(m, g, d)) absEigenSolve(H, g, d, this.ev);
+      if (!solve4(H, g, d)) absEigenSolve(H, g, d, this.ev);
       const gd = dot4(g, d);
       // Predicted decrease of ½χ² is ½gᵀd: at rounding level, x is stationary.
       if (gd <= STOP_REL * chi) {
@@ -414,24 +411,24 @@ function dot4(a: Float64Array, b: Float64Array): number {
 
 /**
  * d = Σᵢ vᵢ(vᵢᵀg)/max(|λᵢ|, 1e-10 max|λ|) for the eigenpairs (λᵢ, vᵢ) of the symmetric 4 × 4
- * matrix h (cyclic Jacobi rotations). `w` is scratch (20 entries).
+ * matrix h (cyclic Jacobi rotations, Numerical Recipes §11.1 update formulas: only the entries a
+ * rotation changes are touched). `w` is scratch (32 entries: the matrix, then the eigenvectors).
  */
 function absEigenSolve(h: Float64Array, g: Float64Array, d: Float64Array, w: Float64Array): void {
-  // w[0..16): working matrix A (row-major), w[16..20) unused; V accumulates in a local array.
-  for (let i = 0; i < 16; i++) w[i] = h[i] as number;
-  const v = EIGVEC;
-  v.fill(0);
-  v[0] = 1;
-  v[5] = 1;
-  v[10] = 1;
-  v[15] = 1;
+  for (let i = 0; i < 16; i++) {
+    w[i] = h[i] as number;
+    w[16 + i] = i % 5 === 0 ? 1 : 0;
+  }
   for (let sweep = 0; sweep < 8; sweep++) {
-    let off = 0;
-    let diag = 0;
-    for (let p = 0; p < 4; p++) {
-      diag += (w[5 * p] as number) ** 2;
-      for (let q = p + 1; q < 4; q++) off += (w[4 * p + q] as number) ** 2;
-    }
+    const off =
+      (w[1] as number) ** 2 +
+      (w[2] as number) ** 2 +
+      (w[3] as number) ** 2 +
+      (w[6] as number) ** 2 +
+      (w[7] as number) ** 2 +
+      (w[11] as number) ** 2;
+    const diag =
+      (w[0] as number) ** 2 + (w[5] as number) ** 2 + (w[10] as number) ** 2 + (w[15] as number) ** 2;
     if (off <= 1e-14 * diag) break;
     for (let p = 0; p < 3; p++) {
       for (let q = p + 1; q < 4; q++) {
@@ -443,37 +440,59 @@ function absEigenSolve(h: Float64Array, g: Float64Array, d: Float64Array, w: Flo
         const t = (theta >= 0 ? 1 : -1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
         const sn = t * c;
-        for (let k = 0; k < 4; k++) {
-          const akp = w[4 * k + p] as number;
-          const akq = w[4 * k + q] as number;
-          w[4 * k + p] = c * akp - sn * akq;
-          w[4 * k + q] = sn * akp + c * akq;
-        }
-        for (let k = 0; k < 4; k++) {
-          const apk = w[4 * p + k] as number;
-          const aqk = w[4 * q + k] as number;
-          w[4 * p + k] = c * apk - sn * aqk;
-          w[4 * q + k] = sn * apk + c * aqk;
-        }
-        for (let k = 0; k < 4; k++) {
-          const vkp = v[4 * k + p] as number;
-          const vkq = v[4 * k + q] as number;
-          v[4 * k + p] = c * vkp - sn * vkq;
-          v[4 * k + q] = sn * vkp + c * vkq;
+        w[5 * p] = app - t * apq;
+        w[5 * q] = aqq + t * apq;
+        w[4 * p + q] = 0;
+        w[4 * q + p] = 0;
+        for (let r = 0; r < 4; r++) {
+          if (r !== p && r !== q) {
+            const arp = w[4 * r + p] as number;
+            const arq = w[4 * r + q] as number;
+            const np = c * arp - sn * arq;
+            const nq = sn * arp + c * arq;
+            w[4 * r + p] = np;
+            w[4 * p + r] = np;
+            w[4 * r + q] = nq;
+            w[4 * q + r] = nq;
+          }
+          const vrp = w[16 + 4 * r + p] as number;
+          const vrq = w[16 + 4 * r + q] as number;
+          w[16 + 4 * r + p] = c * vrp - sn * vrq;
+          w[16 + 4 * r + q] = sn * vrp + c * vrq;
         }
       }
     }
   }
-  let amax = 0;
-  for (let i = 0; i < 4; i++) amax = Math.max(amax, Math.abs(w[5 * i] as number));
-  d.fill(0);
+  const amax = Math.max(
+    Math.abs(w[0] as number),
+    Math.abs(w[5] as number),
+    Math.abs(w[10] as number),
+    Math.abs(w[15] as number),
+  );
+  const g0 = g[0] as number;
+  const g1 = g[1] as number;
+  const g2 = g[2] as number;
+  const g3 = g[3] as number;
+  let d0 = 0;
+  let d1 = 0;
+  let d2 = 0;
+  let d3 = 0;
   for (let i = 0; i < 4; i++) {
     const lam = Math.max(Math.abs(w[5 * i] as number), 1e-10 * amax, 1e-300);
-    let proj = 0;
-    for (let k = 0; k < 4; k++) proj += (v[4 * k + i] as number) * (g[k] as number);
-    proj /= lam;
-    for (let k = 0; k < 4; k++) d[k] = (d[k] as number) + proj * (v[4 * k + i] as number);
+    const v0 = w[16 + i] as number;
+    const v1 = w[20 + i] as number;
+    const v2 = w[24 + i] as number;
+    const v3 = w[28 + i] as number;
+    const proj = (v0 * g0 + v1 * g1 + v2 * g2 + v3 * g3) / lam;
+    d0 += proj * v0;
+    d1 += proj * v1;
+    d2 += proj * v2;
+    d3 += proj * v3;
   }
+  d[0] = d0;
+  d[1] = d1;
+  d[2] = d2;
+  d[3] = d3;
 }
 
 /**
@@ -492,39 +511,39 @@ const MERGE_RADIUS = 0.05;
 const STOP_REL = 1e-10;
 const STEP_TOL = 1e-7;
 
-const EIGVEC = new Float64Array(16);
-
 /**
- * Solves the symmetric 4 × 4 system m·d = g by Cholesky (m is only read).
- * Returns false when m is not positive definite.
+ * Solves the symmetric 4 × 4 system m·d = g by the LDLᵀ (square-root-free Cholesky) factorisation
+ * (m is only read). Returns false when m is not positive definite (a pivot of D is not > 0).
  */
 function solve4(m: Float64Array, g: Float64Array, d: Float64Array): boolean {
-  const a00 = m[0] as number;
-  if (!(a00 > 0)) return false;
-  const l00 = Math.sqrt(a00);
-  const l10 = (m[4] as number) / l00;
-  const l20 = (m[8] as number) / l00;
-  const l30 = (m[12] as number) / l00;
-  const a11 = (m[5] as number) - l10 * l10;
-  if (!(a11 > 0)) return false;
-  const l11 = Math.sqrt(a11);
-  const l21 = ((m[9] as number) - l20 * l10) / l11;
-  const l31 = ((m[13] as number) - l30 * l10) / l11;
-  const a22 = (m[10] as number) - l20 * l20 - l21 * l21;
-  if (!(a22 > 0)) return false;
-  const l22 = Math.sqrt(a22);
-  const l32 = ((m[14] as number) - l30 * l20 - l31 * l21) / l22;
-  const a33 = (m[15] as number) - l30 * l30 - l31 * l31 - l32 * l32;
-  if (!(a33 > 0)) return false;
-  const l33 = Math.sqrt(a33);
-  const y0 = (g[0] as number) / l00;
-  const y1 = ((g[1] as number) - l10 * y0) / l11;
-  const y2 = ((g[2] as number) - l20 * y0 - l21 * y1) / l22;
-  const y3 = ((g[3] as number) - l30 * y0 - l31 * y1 - l32 * y2) / l33;
-  const z3 = y3 / l33;
-  const z2 = (y2 - l32 * z3) / l22;
-  const z1 = (y1 - l21 * z2 - l31 * z3) / l11;
-  const z0 = (y0 - l10 * z1 - l20 * z2 - l30 * z3) / l00;
+  const d0 = m[0] as number;
+  if (!(d0 > 0)) return false;
+  const i0 = 1 / d0;
+  const l10 = (m[4] as number) * i0;
+  const l20 = (m[8] as number) * i0;
+  const l30 = (m[12] as number) * i0;
+  const d1 = (m[5] as number) - l10 * (m[4] as number);
+  if (!(d1 > 0)) return false;
+  const i1 = 1 / d1;
+  const c21 = (m[9] as number) - l20 * (m[4] as number);
+  const c31 = (m[13] as number) - l30 * (m[4] as number);
+  const l21 = c21 * i1;
+  const l31 = c31 * i1;
+  const d2 = (m[10] as number) - l20 * (m[8] as number) - l21 * c21;
+  if (!(d2 > 0)) return false;
+  const i2 = 1 / d2;
+  const c32 = (m[14] as number) - l30 * (m[8] as number) - l31 * c21;
+  const l32 = c32 * i2;
+  const d3 = (m[15] as number) - l30 * (m[12] as number) - l31 * c31 - l32 * c32;
+  if (!(d3 > 0)) return false;
+  const y0 = g[0] as number;
+  const y1 = (g[1] as number) - l10 * y0;
+  const y2 = (g[2] as number) - l20 * y0 - l21 * y1;
+  const y3 = (g[3] as number) - l30 * y0 - l31 * y1 - l32 * y2;
+  const z3 = y3 / d3;
+  const z2 = y2 * i2 - l32 * z3;
+  const z1 = y1 * i1 - l21 * z2 - l31 * z3;
+  const z0 = y0 * i0 - l10 * z1 - l20 * z2 - l30 * z3;
   d[0] = z0;
   d[1] = z1;
   d[2] = z2;
