@@ -22,6 +22,7 @@
 import { HepInputError } from '@hep/core';
 import { NelderMead4 } from './nelderMead.js';
 import type { NeutrinoProblem } from './neutrinoProblem.js';
+import { saddleFreeStep } from './saddleFree.js';
 
 /** Numerical settings of the minimiser (all optional; defaults documented per field). */
 export interface MinimiserOptions {
@@ -83,7 +84,6 @@ export class Minimiser {
   private readonly xt = new Float64Array(4);
   private readonly xs = new Float64Array(4);
   private readonly d = new Float64Array(4);
-  private readonly ev = new Float64Array(32);
   /** Converged end points (4 per start) of this run's earlier starts, their χ² and problem index. */
   private readonly ends = new Float64Array(4 * MAX_PROBLEMS * START_TABLE.length);
   private readonly endChi2 = new Float64Array(MAX_PROBLEMS * START_TABLE.length);
@@ -202,53 +202,69 @@ export class Minimiser {
     const g = prob.grad;
     const d = this.d;
     this.localConverged = false;
-    let chi = prob.derivatives(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
+    let x0 = x[0] as number;
+    let x1 = x[1] as number;
+    let x2 = x[2] as number;
+    let x3 = x[3] as number;
+    let chi = prob.derivatives(x0, x1, x2, x3);
     if (!Number.isFinite(chi)) return chi;
     let delta = this.trustLength;
+    let result = Number.NaN;
     for (let it = 0; it < this.maxIterations; it++) {
       this.iterations++;
       if (chi <= zeroTol) {
         this.localConverged = true;
-        return chi;
+        break;
       }
       // 1. Newton direction; where the Hessian is not positive definite, the "saddle-free" one
       //    with |eigenvalues| (a descent direction that moves downhill along negative curvature).
-      if (!solve4(H, g, d)) absEigenSolve(H, g, d, this.ev);
-      const gd = dot4(g, d);
+      if (!solve4(H, g, d)) saddleFreeStep(H, g, d);
+      const d0 = d[0] as number;
+      const d1 = d[1] as number;
+      const d2 = d[2] as number;
+      const d3 = d[3] as number;
+      const gd =
+        (g[0] as number) * d0 + (g[1] as number) * d1 + (g[2] as number) * d2 + (g[3] as number) * d3;
       // Predicted decrease of ½χ² is ½gᵀd: at rounding level, x is stationary.
       if (gd <= STOP_REL * chi) {
         this.localConverged = true;
-        return chi;
+        break;
       }
       // 2. Step capped at the trust length Δ, then backtracking (Armijo on χ², whose gradient is
       //    2g; quadratic-interpolation step factor in [0.1, 0.5]). Δ follows the accepted steps.
-      const len = Math.sqrt(dot4(d, d));
+      const len = Math.sqrt(d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3);
+      const slope = 2 * gd; // −dχ²/dt at t = 0
       let t = len > delta ? delta / len : 1;
       let accepted = false;
       for (let ls = 0; ls < 40; ls++) {
-        const ct = this.trial(prob, x, t);
-        const slope = 2 * gd; // −dχ²/dt at t = 0
+        const ct = prob.chi2(x0 - t * d0, x1 - t * d1, x2 - t * d2, x3 - t * d3);
         if (ct <= chi - 1e-4 * t * slope) {
           accepted = true;
           delta = Math.max(2 * t * len, 1e-6 * delta);
           if (chi - ct <= 0.1 * STOP_REL * chi || t * len <= STEP_TOL * this.trustLength) {
             this.localConverged = true;
-            return ct;
+            result = ct;
+            break;
           }
-          chi = this.accept(prob, x);
-          if (this.inKnownBasin(x, chi)) return chi;
+          x0 -= t * d0;
+          x1 -= t * d1;
+          x2 -= t * d2;
+          x3 -= t * d3;
+          chi = prob.derivatives(x0, x1, x2, x3);
           break;
         }
         const tq = (slope * t * t) / (2 * (ct - chi + slope * t));
         t = Math.min(Math.max(tq, 0.1 * t), 0.5 * t);
       }
-      if (!accepted) {
-        // No descent along a descent direction at machine precision: a stationary point.
-        this.localConverged = true;
-        return chi;
-      }
+      // No descent along a descent direction at machine precision: a stationary point.
+      if (!accepted) this.localConverged = true;
+      if (this.localConverged || this.inKnownBasin(x0, x1, x2, x3, chi)) break;
     }
-    return chi;
+    x[0] = x0;
+    x[1] = x1;
+    x[2] = x2;
+    x[3] = x3;
+    return Number.isNaN(result) ? chi : result;
   }
 
   /**
@@ -257,14 +273,14 @@ export class Minimiser {
    * only repeat that start's descent into a minimum already recorded, so it is stopped (its χ²,
    * which is not lower, is returned; it cannot replace the recorded minimum).
    */
-  private inKnownBasin(x: Float64Array, chi: number): boolean {
+  private inKnownBasin(x0: number, x1: number, x2: number, x3: number, chi: number): boolean {
     const e = this.ends;
     for (let k = 0; k < this.nEnds; k++) {
       if (this.endProblem[k] !== this.problemIndex) continue;
-      const d0 = (x[0] as number) - (e[4 * k] as number);
-      const d1 = (x[1] as number) - (e[4 * k + 1] as number);
-      const d2 = (x[2] as number) - (e[4 * k + 2] as number);
-      const d3 = (x[3] as number) - (e[4 * k + 3] as number);
+      const d0 = x0 - (e[4 * k] as number);
+      const d1 = x1 - (e[4 * k + 1] as number);
+      const d2 = x2 - (e[4 * k + 2] as number);
+      const d3 = x3 - (e[4 * k + 3] as number);
       if (d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 < this.mergeRadius2 && chi >= (this.endChi2[k] as number))
         return true;
     }
@@ -407,92 +423,6 @@ function dot4(a: Float64Array, b: Float64Array): number {
     (a[2] as number) * (b[2] as number) +
     (a[3] as number) * (b[3] as number)
   );
-}
-
-/**
- * d = Σᵢ vᵢ(vᵢᵀg)/max(|λᵢ|, 1e-10 max|λ|) for the eigenpairs (λᵢ, vᵢ) of the symmetric 4 × 4
- * matrix h (cyclic Jacobi rotations, Numerical Recipes §11.1 update formulas: only the entries a
- * rotation changes are touched). `w` is scratch (32 entries: the matrix, then the eigenvectors).
- */
-function absEigenSolve(h: Float64Array, g: Float64Array, d: Float64Array, w: Float64Array): void {
-  for (let i = 0; i < 16; i++) {
-    w[i] = h[i] as number;
-    w[16 + i] = i % 5 === 0 ? 1 : 0;
-  }
-  for (let sweep = 0; sweep < 8; sweep++) {
-    const off =
-      (w[1] as number) ** 2 +
-      (w[2] as number) ** 2 +
-      (w[3] as number) ** 2 +
-      (w[6] as number) ** 2 +
-      (w[7] as number) ** 2 +
-      (w[11] as number) ** 2;
-    const diag =
-      (w[0] as number) ** 2 + (w[5] as number) ** 2 + (w[10] as number) ** 2 + (w[15] as number) ** 2;
-    if (off <= 1e-14 * diag) break;
-    for (let p = 0; p < 3; p++) {
-      for (let q = p + 1; q < 4; q++) {
-        const apq = w[4 * p + q] as number;
-        if (apq === 0) continue;
-        const app = w[5 * p] as number;
-        const aqq = w[5 * q] as number;
-        const theta = (aqq - app) / (2 * apq);
-        const t = (theta >= 0 ? 1 : -1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const sn = t * c;
-        w[5 * p] = app - t * apq;
-        w[5 * q] = aqq + t * apq;
-        w[4 * p + q] = 0;
-        w[4 * q + p] = 0;
-        for (let r = 0; r < 4; r++) {
-          if (r !== p && r !== q) {
-            const arp = w[4 * r + p] as number;
-            const arq = w[4 * r + q] as number;
-            const np = c * arp - sn * arq;
-            const nq = sn * arp + c * arq;
-            w[4 * r + p] = np;
-            w[4 * p + r] = np;
-            w[4 * r + q] = nq;
-            w[4 * q + r] = nq;
-          }
-          const vrp = w[16 + 4 * r + p] as number;
-          const vrq = w[16 + 4 * r + q] as number;
-          w[16 + 4 * r + p] = c * vrp - sn * vrq;
-          w[16 + 4 * r + q] = sn * vrp + c * vrq;
-        }
-      }
-    }
-  }
-  const amax = Math.max(
-    Math.abs(w[0] as number),
-    Math.abs(w[5] as number),
-    Math.abs(w[10] as number),
-    Math.abs(w[15] as number),
-  );
-  const g0 = g[0] as number;
-  const g1 = g[1] as number;
-  const g2 = g[2] as number;
-  const g3 = g[3] as number;
-  let d0 = 0;
-  let d1 = 0;
-  let d2 = 0;
-  let d3 = 0;
-  for (let i = 0; i < 4; i++) {
-    const lam = Math.max(Math.abs(w[5 * i] as number), 1e-10 * amax, 1e-300);
-    const v0 = w[16 + i] as number;
-    const v1 = w[20 + i] as number;
-    const v2 = w[24 + i] as number;
-    const v3 = w[28 + i] as number;
-    const proj = (v0 * g0 + v1 * g1 + v2 * g2 + v3 * g3) / lam;
-    d0 += proj * v0;
-    d1 += proj * v1;
-    d2 += proj * v2;
-    d3 += proj * v3;
-  }
-  d[0] = d0;
-  d[1] = d1;
-  d[2] = d2;
-  d[3] = d3;
 }
 
 /**
