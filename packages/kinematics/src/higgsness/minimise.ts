@@ -206,7 +206,7 @@ export class Minimiser {
     let x1 = x[1] as number;
     let x2 = x[2] as number;
     let x3 = x[3] as number;
-    let chi = prob.derivatives(x0, x1, x2, x3);
+    let chi = prob.derivatives(x);
     if (!Number.isFinite(chi)) return chi;
     let delta = this.trustLength;
     let result = Number.NaN;
@@ -250,7 +250,11 @@ export class Minimiser {
           x1 -= t * d1;
           x2 -= t * d2;
           x3 -= t * d3;
-          chi = prob.derivatives(x0, x1, x2, x3);
+          x[0] = x0;
+          x[1] = x1;
+          x[2] = x2;
+          x[3] = x3;
+          chi = prob.derivatives(x);
           break;
         }
         const tq = (slope * t * t) / (2 * (ct - chi + slope * t));
@@ -260,10 +264,6 @@ export class Minimiser {
       if (!accepted) this.localConverged = true;
       if (this.localConverged || this.inKnownBasin(x0, x1, x2, x3, chi)) break;
     }
-    x[0] = x0;
-    x[1] = x1;
-    x[2] = x2;
-    x[3] = x3;
     return Number.isNaN(result) ? chi : result;
   }
 
@@ -324,7 +324,7 @@ export class Minimiser {
       xs[1] = prob.mety;
       xs[3] = 0;
     }
-    const tip = prob.derivatives(xs[0] as number, xs[1] as number, xs[2] as number, xs[3] as number);
+    const tip = prob.derivatives(xs);
     d.set(prob.grad);
     d[e1 < e2 ? 3 : 2] = 0;
     const norm = Math.sqrt(dot4(d, d));
@@ -369,7 +369,7 @@ export class Minimiser {
     const d = this.d;
     d.fill(0);
     this.localConverged = false;
-    let chi = prob.derivatives(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
+    let chi = prob.derivatives(x);
     for (let it = 0; it < this.maxIterations; it++) {
       this.iterations++;
       const g = prob.grad[k] as number;
@@ -412,7 +412,7 @@ export class Minimiser {
   /** Moves x to the candidate and recomputes the derivatives there; returns χ². */
   private accept(prob: NeutrinoProblem, x: Float64Array): number {
     x.set(this.xt);
-    return prob.derivatives(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
+    return prob.derivatives(x);
   }
 }
 

@@ -98,10 +98,15 @@ export class NeutrinoProblem {
   }
 
   /**
-   * Residuals, Jacobian, gradient g = Jᵀr and Newton matrix H = JᵀJ + Σ rₖ∇²rₖ (so that ½χ² has
-   * gradient g and Hessian H) at x. Returns χ².
+   * Gradient g = Jᵀr and Newton matrix H = JᵀJ + Σ rₖ∇²rₖ (J: Jacobian of the residuals r; ½χ²
+   * has gradient g and Hessian H) at x = [ν₁x, ν₁y, ν₁z, ν₂z]. Returns χ². (x comes as an array:
+   * V8 boxes the number arguments of a call it does not inline, ~20% of the minimiser's garbage.)
    */
-  derivatives(x0: number, x1: number, x2: number, x3: number): number {
+  derivatives(x: Float64Array): number {
+    const x0 = x[0] as number;
+    const x1 = x[1] as number;
+    const x2 = x[2] as number;
+    const x3 = x[3] as number;
     const n2x = this.metx - x0;
     const n2y = this.mety - x1;
     const e1 = Math.sqrt(x0 * x0 + x1 * x1 + x2 * x2);
