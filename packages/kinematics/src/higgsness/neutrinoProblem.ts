@@ -100,7 +100,7 @@ export class NeutrinoProblem {
   /**
    * Gradient g = Jᵀr and Newton matrix H = JᵀJ + Σ rₖ∇²rₖ (J: Jacobian of the residuals r; ½χ²
    * has gradient g and Hessian H) at x = [ν₁x, ν₁y, ν₁z, ν₂z]. Returns χ². (x comes as an array:
-   * V8 boxes the number arguments of a call it does not inline, ~20% of the minimiser's garbage.)
+   * V8 boxes the number arguments of a call it does not inline: most of the minimiser's garbage.)
    */
   derivatives(x: Float64Array): number {
     const x0 = x[0] as number;
