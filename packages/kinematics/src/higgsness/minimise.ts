@@ -446,33 +446,36 @@ export class Minimiser {
    * backtracking; a gradient step of 10 GeV where the curvature is not positive. Returns χ².
    */
   private alongLine(prob: NeutrinoProblem, x: Float64Array, k: number): number {
-    const d = this.d;
-    d.fill(0);
     this.localConverged = false;
     let chi = prob.derivatives(x);
+    let z = x[k] as number;
     for (let it = 0; it < this.maxIterations; it++) {
       this.iterations++;
       const g = prob.grad[k] as number;
       const h = prob.hess[5 * k] as number;
-      d[k] = h > 0 ? g / h : Math.sign(g) * 10;
-      if (g * (d[k] as number) <= 1e-12 * chi || chi <= this.floor * 1e-6) {
+      const dz = h > 0 ? g / h : Math.sign(g) * 10;
+      if (g * dz <= 1e-12 * chi || chi <= this.floor * 1e-6) {
         this.localConverged = true;
         return chi;
       }
       let t = 1;
       let accepted = false;
       for (let ls = 0; ls < 40 && !accepted; ls++) {
-        const ct = this.trial(prob, x, t);
-        if (ct <= chi - 1e-4 * t * 2 * g * (d[k] as number)) {
+        x[k] = z - t * dz; // trial point
+        const ct = prob.chi2(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
+        if (ct <= chi - 1e-4 * t * 2 * g * dz) {
           accepted = true;
           if (chi - ct <= 1e-13 * chi) {
+            x[k] = z;
             this.localConverged = true;
             return ct;
           }
-          chi = this.accept(prob, x);
+          z = x[k] as number;
+          chi = prob.derivatives(x);
         }
         t *= 0.3;
       }
+      x[k] = z;
       if (!accepted) {
         this.localConverged = true;
         return chi;
@@ -487,12 +490,6 @@ export class Minimiser {
     const d = this.d;
     for (let i = 0; i < 4; i++) xt[i] = (x[i] as number) - t * (d[i] as number);
     return prob.chi2(xt[0] as number, xt[1] as number, xt[2] as number, xt[3] as number);
-  }
-
-  /** Moves x to the candidate and recomputes the derivatives there; returns χ². */
-  private accept(prob: NeutrinoProblem, x: Float64Array): number {
-    x.set(this.xt);
-    return prob.derivatives(x);
   }
 }
 
