@@ -339,7 +339,7 @@ function higgsnessCases(): BenchCase[] {
       minSeconds: 2,
       maxRepeats: 5,
       ours: {
-        name: '@hep/kinematics higgsness (columns, 8 starts + cone tips, Newton, basin de-duplication)',
+        name: '@hep/kinematics higgsness (columns, 8 starts + cone tips, Newton with tip snapping, basin de-duplication)',
         run: H,
       },
       baseline: {
@@ -353,7 +353,7 @@ function higgsnessCases(): BenchCase[] {
       minSeconds: 2,
       maxRepeats: 5,
       ours: {
-        name: '@hep/kinematics topness (columns, 8 starts + cone tips, Newton, basin de-duplication)',
+        name: '@hep/kinematics topness (columns, 8 starts + cone tips, Newton with tip snapping, basin de-duplication)',
         run: T,
       },
       baseline: { name: 'single-start Nelder–Mead per pairing', run: () => nelderMeadMinima(ev, 'topness') },
