@@ -271,6 +271,15 @@ describe('analytic gradient and Hessian (internal) vs central differences', () =
         expect(Math.abs(fdh - (H[4 * i + j] as number))).toBeLessThanOrEqual(
           1e-5 * Math.abs(H[4 * i + j] as number) + 1e-4,
         );
+        // The diagonal-only evaluation (tip-line searches along ν₁z, ν₂z) against the same differences.
+        if (i === j && i >= 2) {
+          p.hess.fill(Number.NaN);
+          p.derivatives(Float64Array.from(x), false);
+          expect(Math.abs(fdh - (p.hess[5 * i] as number))).toBeLessThanOrEqual(
+            1e-5 * Math.abs(H[5 * i] as number) + 1e-4,
+          );
+          expect(Math.abs(fd - (p.grad[i] as number))).toBeLessThanOrEqual(1e-6 * Math.abs(fd) + 1e-6);
+        }
       }
     }
   });

@@ -448,7 +448,7 @@ export class Minimiser {
    */
   private alongLine(prob: NeutrinoProblem, x: Float64Array, k: number): number {
     this.localConverged = false;
-    let chi = prob.derivatives(x);
+    let chi = prob.derivatives(x, false);
     let z = x[k] as number;
     for (let it = 0; it < this.maxIterations; it++) {
       this.iterations++;
@@ -472,7 +472,7 @@ export class Minimiser {
             return ct;
           }
           z = x[k] as number;
-          chi = prob.derivatives(x);
+          chi = prob.derivatives(x, false);
         }
         t *= 0.3;
       }

@@ -101,8 +101,10 @@ export class NeutrinoProblem {
    * Gradient g = Jᵀr and Newton matrix H = JᵀJ + Σ rₖ∇²rₖ (J: Jacobian of the residuals r; ½χ²
    * has gradient g and Hessian H) at x = [ν₁x, ν₁y, ν₁z, ν₂z]. Returns χ². (x comes as an array:
    * V8 boxes the number arguments of a call it does not inline: most of the minimiser's garbage.)
+   * With `full` false only g and the diagonal entries H₂₂, H₃₃ (the ν₁z and ν₂z directions, for
+   * searches along those coordinates) are set; the rest of H is left as it was.
    */
-  derivatives(x: Float64Array): number {
+  derivatives(x: Float64Array, full = true): number {
     const x0 = x[0] as number;
     const x1 = x[1] as number;
     const x2 = x[2] as number;
@@ -183,19 +185,21 @@ export class NeutrinoProblem {
       g2 += j2 * rk;
       g3 += j3 * rk;
       // JₖJₖᵀ plus the rank-one part r φ″ ∇q∇qᵀ = curv·JₖJₖᵀ (linear form).
-      const cj0 = (1 + curv) * j0;
-      const cj1 = (1 + curv) * j1;
       const cj2 = (1 + curv) * j2;
-      h00 += cj0 * j0;
-      h01 += cj0 * j1;
-      h02 += cj0 * j2;
-      h03 += cj0 * j3;
-      h11 += cj1 * j1;
-      h12 += cj1 * j2;
-      h13 += cj1 * j3;
       h22 += cj2 * j2;
-      h23 += cj2 * j3;
       h33 += (1 + curv) * j3 * j3;
+      if (full) {
+        const cj0 = (1 + curv) * j0;
+        const cj1 = (1 + curv) * j1;
+        h00 += cj0 * j0;
+        h01 += cj0 * j1;
+        h02 += cj0 * j2;
+        h03 += cj0 * j3;
+        h11 += cj1 * j1;
+        h12 += cj1 * j2;
+        h13 += cj1 * j3;
+        h23 += cj2 * j3;
+      }
       const wq = rk * dphi;
       alpha1 += e1 > 0 ? wq * 2 * a * (te * i1 - 1) : 0;
       alpha2 += e2 > 0 ? wq * 2 * b * (te * i2 - 1) : 0;
@@ -205,6 +209,12 @@ export class NeutrinoProblem {
     this.grad[1] = g1;
     this.grad[2] = g2;
     this.grad[3] = g3;
+    const H = this.hess;
+    if (!full) {
+      H[10] = h22 + alpha1 * (1 - u1z * u1z);
+      H[15] = h33 + alpha2 * (1 - u2z * u2z);
+      return chi2;
+    }
     // Σ w∇²q in ν space: S11 = α1(𝟙 − û₁û₁ᵀ), S22 = α2(𝟙 − û₂û₂ᵀ), S12 = β(û₁û₂ᵀ − 𝟙); mapped to x
     // with ν₁ = (x0, x1, x2), ν₂ = (METx − x0, METy − x1, x3).
     const s11xx = alpha1 * (1 - u1x * u1x);
@@ -238,7 +248,6 @@ export class NeutrinoProblem {
     h22 += s11zz;
     h23 += beta * (u1z * u2z - 1);
     h33 += s22zz;
-    const H = this.hess;
     H[0] = h00;
     H[1] = h01;
     H[2] = h02;
