@@ -276,13 +276,13 @@ export class Minimiser {
       // 3. Near a cone tip (|ν| ≤ TIP_SNAP·L) the χ² has a kink and the iterates would only creep
       //    towards it: minimise on the tip line instead, and continue off it only along descent.
       if (snaps > 0) {
-        const e1 = Math.sqrt(x0 * x0 + x1 * x1 + x2 * x2);
+        const e1s = x0 * x0 + x1 * x1 + x2 * x2; // |ν₁|², |ν₂|²
         const n2x = prob.metx - x0;
         const n2y = prob.mety - x1;
-        const e2 = Math.sqrt(n2x * n2x + n2y * n2y + x3 * x3);
-        if (Math.min(e1, e2) <= TIP_SNAP * this.trustLength) {
+        const e2s = n2x * n2x + n2y * n2y + x3 * x3;
+        if (Math.min(e1s, e2s) <= (TIP_SNAP * this.trustLength) ** 2) {
           snaps--;
-          const c = this.snapToTip(prob, x, e1 < e2, chi);
+          const c = this.snapToTip(prob, x, e1s < e2s, chi);
           this.localConverged = false;
           if (!(c <= chi))
             prob.derivatives(x); // not snapped: restore g and H at x
