@@ -291,12 +291,13 @@ function nelderMeadMinima(ev: Events, kind: 'higgsness' | 'topness'): Float64Arr
 const N_HIGGSNESS = 2000;
 
 /**
- * Events per CPU-second (process.cpuUsage: user + system of this process, best of 3), the issue's
- * per-core rate; less sensitive than wall time to other load on a shared machine.
+ * Events per CPU-second (process.cpuUsage: user + system of this process, best of 5 runs of
+ * ~0.1 s), the issue's per-core rate; less sensitive than wall time to other load on a shared
+ * machine, and best-of-5 damps the load spikes that still reach CPU time (caches, SMT siblings).
  */
 function eventsPerCpuSecond(run: () => unknown, events: number): number {
   let best = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < 5; r++) {
     const c0 = process.cpuUsage();
     run();
     const c = process.cpuUsage(c0);
