@@ -196,9 +196,9 @@ export class Minimiser {
 
   /**
    * Local minimisation from x (updated in place); returns the χ² reached. Each iteration takes
-   * the Newton direction (Cholesky of the exact Hessian), or where the Hessian is not positive
-   * definite the saddle-free direction Σ vᵢ(vᵢᵀg)/|λᵢ| (descends along negative curvature), capped
-   * at the trust length and backtracked (Armijo). Converged when the predicted or actual decrease
+   * the Newton direction (LDLᵀ of the exact Hessian), or where the Hessian is not positive definite
+   * the saddle-free direction Σ vᵢ(vᵢᵀg)/|λᵢ| (descends along negative curvature), capped at the
+   * trust length and backtracked (Armijo). Converged when the predicted or actual decrease
    * is at rounding level, or χ² ≤ 1e-6·floor. Most local minima sit on a cone tip, where the χ²
    * has a kink and Newton iterates only creep (step ≤ 1e-7·L, ~20 iterations): an iterate within
    * {@link TIP_SNAP}·L of a tip is moved to the minimum on the tip line if that is lower
