@@ -268,12 +268,13 @@ function nelderMeadMinima(ev: Events, kind: 'higgsness' | 'topness'): Float64Arr
 const N_HIGGSNESS = 2000;
 
 /**
- * Events per CPU-second (process.cpuUsage: user + system of this process, best of 3), the issue's
- * per-core rate; less sensitive than wall time to other load on a shared machine.
+ * Events per CPU-second (process.cpuUsage: user + system of this process, best of 5 runs of
+ * ~0.1 s), the issue's per-core rate; less sensitive than wall time to other load on a shared
+ * machine, and best-of-5 damps the load spikes that still reach CPU time (caches, SMT siblings).
  */
 function eventsPerCpuSecond(run: () => unknown, events: number): number {
   let best = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < 5; r++) {
     const c0 = process.cpuUsage();
     run();
     const c = process.cpuUsage(c0);
@@ -316,7 +317,7 @@ function higgsnessCases(): BenchCase[] {
       minSeconds: 2,
       maxRepeats: 5,
       ours: {
-        name: '@hep/kinematics higgsness (columns, 8 starts + cone tips, Newton, basin de-duplication)',
+        name: '@hep/kinematics higgsness (columns, 8 starts + cone tips, Newton with tip snapping, basin de-duplication)',
         run: H,
       },
       baseline: {
@@ -330,7 +331,7 @@ function higgsnessCases(): BenchCase[] {
       minSeconds: 2,
       maxRepeats: 5,
       ours: {
-        name: '@hep/kinematics topness (columns, 8 starts + cone tips, Newton, basin de-duplication)',
+        name: '@hep/kinematics topness (columns, 8 starts + cone tips, Newton with tip snapping, basin de-duplication)',
         run: T,
       },
       baseline: { name: 'single-start Nelder–Mead per pairing', run: () => nelderMeadMinima(ev, 'topness') },

@@ -249,7 +249,7 @@ describe('analytic gradient and Hessian (internal) vs central differences', () =
   p.add(0, 0, 0, 0, 1, 1, 30, 10, false);
   const x = [12, -25, 30, -45];
   it('matches to 1e-6 relative', () => {
-    p.derivatives(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
+    p.derivatives(Float64Array.from(x));
     const g = Float64Array.from(p.grad);
     const H = Float64Array.from(p.hess);
     const half = (y: number[]) =>
@@ -262,15 +262,24 @@ describe('analytic gradient and Hessian (internal) vs central differences', () =
       xm[i] = (xm[i] as number) - h;
       const fd = (half(xp) - half(xm)) / (2 * h);
       expect(Math.abs(fd - (g[i] as number))).toBeLessThanOrEqual(1e-6 * Math.abs(g[i] as number) + 1e-6);
-      p.derivatives(xp[0] as number, xp[1] as number, xp[2] as number, xp[3] as number);
+      p.derivatives(Float64Array.from(xp));
       const gp = Float64Array.from(p.grad);
-      p.derivatives(xm[0] as number, xm[1] as number, xm[2] as number, xm[3] as number);
+      p.derivatives(Float64Array.from(xm));
       const gm = Float64Array.from(p.grad);
       for (let j = 0; j < 4; j++) {
         const fdh = ((gp[j] as number) - (gm[j] as number)) / (2 * h);
         expect(Math.abs(fdh - (H[4 * i + j] as number))).toBeLessThanOrEqual(
           1e-5 * Math.abs(H[4 * i + j] as number) + 1e-4,
         );
+        // The diagonal-only evaluation (tip-line searches along ν₁z, ν₂z) against the same differences.
+        if (i === j && i >= 2) {
+          p.hess.fill(Number.NaN);
+          p.derivatives(Float64Array.from(x), false);
+          expect(Math.abs(fdh - (p.hess[5 * i] as number))).toBeLessThanOrEqual(
+            1e-5 * Math.abs(H[5 * i] as number) + 1e-4,
+          );
+          expect(Math.abs(fd - (p.grad[i] as number))).toBeLessThanOrEqual(1e-6 * Math.abs(fd) + 1e-6);
+        }
       }
     }
   });

@@ -26,22 +26,16 @@ export class NeutrinoProblem {
   /** p⃗T^miss (GeV). */
   metx = 0;
   mety = 0;
-  /** Visible four-vectors [px, py, pz, E] of the constraints, 4 per constraint. */
-  readonly vis = new Float64Array(4 * MAX_CONSTRAINTS);
-  /** 1 where ν₁ (resp. ν₂) belongs to the constraint's system. */
-  readonly on1 = new Float64Array(MAX_CONSTRAINTS);
-  readonly on2 = new Float64Array(MAX_CONSTRAINTS);
-  /** Target masses Mₖ (GeV), and 1/σₖ (linear form) or 1/σₖ² (squared form). */
-  readonly mass = new Float64Array(MAX_CONSTRAINTS);
-  readonly scale = new Float64Array(MAX_CONSTRAINTS);
-  /** 1 for the `'linear'` residual, 0 for `'squared'`. */
-  readonly linear = new Uint8Array(MAX_CONSTRAINTS);
   /**
-   * Set by {@link derivatives}: residuals, Jacobian (row-major n × 4), Newton matrix
-   * JᵀJ + Σ r∇²r (4 × 4 row-major) and gradient Jᵀr.
+   * Constraints, 8 numbers each: the visible four-vector [px, py, pz, E] (GeV), on1 and on2 (1
+   * where ν₁, resp. ν₂, belongs to the system), the target mass Mₖ (GeV), and the scale: 1/σₖ² for
+   * the `'squared'` residual, −1/σₖ for the `'linear'` one (the sign selects the form).
    */
-  readonly r = new Float64Array(MAX_CONSTRAINTS);
-  readonly jac = new Float64Array(4 * MAX_CONSTRAINTS);
+  readonly constraints = new Float64Array(8 * MAX_CONSTRAINTS);
+  /**
+   * Set by {@link derivatives}: Newton matrix JᵀJ + Σ r∇²r (4 × 4 row-major) and gradient Jᵀr
+   * (J: Jacobian of the residuals r).
+   */
   readonly hess = new Float64Array(16);
   readonly grad = new Float64Array(4);
 
@@ -64,16 +58,16 @@ export class NeutrinoProblem {
     sigma: number,
     linear: boolean,
   ): void {
-    const k = this.n++;
-    this.vis[4 * k] = px;
-    this.vis[4 * k + 1] = py;
-    this.vis[4 * k + 2] = pz;
-    this.vis[4 * k + 3] = E;
-    this.on1[k] = on1;
-    this.on2[k] = on2;
-    this.mass[k] = mass;
-    this.scale[k] = linear ? 1 / sigma : 1 / (sigma * sigma);
-    this.linear[k] = linear ? 1 : 0;
+    const c = this.constraints;
+    const o = 8 * this.n++;
+    c[o] = px;
+    c[o + 1] = py;
+    c[o + 2] = pz;
+    c[o + 3] = E;
+    c[o + 4] = on1;
+    c[o + 5] = on2;
+    c[o + 6] = mass;
+    c[o + 7] = linear ? -1 / sigma : 1 / (sigma * sigma);
   }
 
   /** χ² at x = [ν₁x, ν₁y, ν₁z, ν₂z]. */
@@ -82,29 +76,39 @@ export class NeutrinoProblem {
     const n2y = this.mety - x1;
     const e1 = Math.sqrt(x0 * x0 + x1 * x1 + x2 * x2);
     const e2 = Math.sqrt(n2x * n2x + n2y * n2y + x3 * x3);
-    const { vis, on1, on2, mass, scale, linear, n } = this;
+    const c = this.constraints;
+    const n = this.n;
     let chi2 = 0;
     for (let k = 0; k < n; k++) {
-      const a = on1[k] as number;
-      const b = on2[k] as number;
-      const tx = (vis[4 * k] as number) + a * x0 + b * n2x;
-      const ty = (vis[4 * k + 1] as number) + a * x1 + b * n2y;
-      const tz = (vis[4 * k + 2] as number) + a * x2 + b * x3;
-      const te = (vis[4 * k + 3] as number) + a * e1 + b * e2;
-      const q = Math.max((te - tz) * (te + tz) - tx * tx - ty * ty, 0);
-      const M = mass[k] as number;
-      const w = scale[k] as number;
-      const r = linear[k] === 1 ? (Math.sqrt(q) - M) * w : (q - M * M) * w;
+      const o = 8 * k;
+      const a = c[o + 4] as number;
+      const b = c[o + 5] as number;
+      const tx = (c[o] as number) + a * x0 + b * n2x;
+      const ty = (c[o + 1] as number) + a * x1 + b * n2y;
+      const tz = (c[o + 2] as number) + a * x2 + b * x3;
+      const te = (c[o + 3] as number) + a * e1 + b * e2;
+      const qRaw = (te - tz) * (te + tz) - tx * tx - ty * ty;
+      const q = Math.max(qRaw, 0);
+      const M = c[o + 6] as number;
+      const w = c[o + 7] as number;
+      const r = w < 0 ? (Math.sqrt(q) - M) * w : (q - M * M) * w;
       chi2 += r * r;
     }
     return chi2;
   }
 
   /**
-   * Residuals, Jacobian, gradient g = Jᵀr and Newton matrix H = JᵀJ + Σ rₖ∇²rₖ (so that ½χ² has
-   * gradient g and Hessian H) at x. Returns χ².
+   * Gradient g = Jᵀr and Newton matrix H = JᵀJ + Σ rₖ∇²rₖ (J: Jacobian of the residuals r; ½χ²
+   * has gradient g and Hessian H) at x = [ν₁x, ν₁y, ν₁z, ν₂z]. Returns χ². (x comes as an array:
+   * V8 boxes the number arguments of a call it does not inline: most of the minimiser's garbage.)
+   * With `full` false only g and the diagonal entries H₂₂, H₃₃ (the ν₁z and ν₂z directions, for
+   * searches along those coordinates) are set; the rest of H is left as it was.
    */
-  derivatives(x0: number, x1: number, x2: number, x3: number): number {
+  derivatives(x: Float64Array, full = true): number {
+    const x0 = x[0] as number;
+    const x1 = x[1] as number;
+    const x2 = x[2] as number;
+    const x3 = x[3] as number;
     const n2x = this.metx - x0;
     const n2y = this.mety - x1;
     const e1 = Math.sqrt(x0 * x0 + x1 * x1 + x2 * x2);
@@ -118,9 +122,8 @@ export class NeutrinoProblem {
     const u2x = n2x * i2;
     const u2y = n2y * i2;
     const u2z = x3 * i2;
-    const { vis, on1, on2, mass, scale, linear, n } = this;
-    const r = this.r;
-    const J = this.jac;
+    const c = this.constraints;
+    const n = this.n;
     let h00 = 0;
     let h01 = 0;
     let h02 = 0;
@@ -140,30 +143,31 @@ export class NeutrinoProblem {
     let g2 = 0;
     let g3 = 0;
     for (let k = 0; k < n; k++) {
-      const a = on1[k] as number;
-      const b = on2[k] as number;
-      const tx = (vis[4 * k] as number) + a * x0 + b * n2x;
-      const ty = (vis[4 * k + 1] as number) + a * x1 + b * n2y;
-      const tz = (vis[4 * k + 2] as number) + a * x2 + b * x3;
-      const te = (vis[4 * k + 3] as number) + a * e1 + b * e2;
+      const o = 8 * k;
+      const a = c[o + 4] as number;
+      const b = c[o + 5] as number;
+      const tx = (c[o] as number) + a * x0 + b * n2x;
+      const ty = (c[o + 1] as number) + a * x1 + b * n2y;
+      const tz = (c[o + 2] as number) + a * x2 + b * x3;
+      const te = (c[o + 3] as number) + a * e1 + b * e2;
       const qRaw = (te - tz) * (te + tz) - tx * tx - ty * ty;
       const q = Math.max(qRaw, 0);
-      const M = mass[k] as number;
-      const w = scale[k] as number; // 1/σ or 1/σ²
+      const M = c[o + 6] as number;
+      const s = c[o + 7] as number; // 1/σ² (squared form) or −1/σ (linear form)
       // rk = φ(q); dphi = φ′(q); curv = r·φ″/φ′² (rank-one part of r∇²r, linear form only).
       let rk: number;
       let dphi: number;
       let curv = 0;
-      if (linear[k] === 1) {
+      if (s < 0) {
+        const w = -s;
         const m = Math.sqrt(q);
         rk = (m - M) * w;
         dphi = m > 0 ? (0.5 * w) / m : 0;
         curv = m > 0 ? -rk / (w * m) : 0;
       } else {
-        rk = (q - M * M) * w;
-        dphi = qRaw > 0 ? w : 0;
+        rk = (q - M * M) * s;
+        dphi = qRaw > 0 ? s : 0;
       }
-      r[k] = rk;
       chi2 += rk * rk;
       // ∂q/∂ν⃗₁ = 2a(T_E û₁ − T⃗), ∂q/∂ν⃗₂ = 2b(T_E û₂ − T⃗); chain rule to x.
       const d1x = 2 * a * (te * u1x - tx);
@@ -176,25 +180,26 @@ export class NeutrinoProblem {
       const j1 = dphi * (d1y - d2y);
       const j2 = dphi * d1z;
       const j3 = dphi * d2z;
-      J[4 * k] = j0;
-      J[4 * k + 1] = j1;
-      J[4 * k + 2] = j2;
-      J[4 * k + 3] = j3;
       g0 += j0 * rk;
       g1 += j1 * rk;
       g2 += j2 * rk;
       g3 += j3 * rk;
-      const c = 1 + curv; // JₖJₖᵀ plus the rank-one part r φ″ ∇q∇qᵀ = curv·JₖJₖᵀ (linear form)
-      h00 += c * j0 * j0;
-      h01 += c * j0 * j1;
-      h02 += c * j0 * j2;
-      h03 += c * j0 * j3;
-      h11 += c * j1 * j1;
-      h12 += c * j1 * j2;
-      h13 += c * j1 * j3;
-      h22 += c * j2 * j2;
-      h23 += c * j2 * j3;
-      h33 += c * j3 * j3;
+      // JₖJₖᵀ plus the rank-one part r φ″ ∇q∇qᵀ = curv·JₖJₖᵀ (linear form).
+      const cj2 = (1 + curv) * j2;
+      h22 += cj2 * j2;
+      h33 += (1 + curv) * j3 * j3;
+      if (full) {
+        const cj0 = (1 + curv) * j0;
+        const cj1 = (1 + curv) * j1;
+        h00 += cj0 * j0;
+        h01 += cj0 * j1;
+        h02 += cj0 * j2;
+        h03 += cj0 * j3;
+        h11 += cj1 * j1;
+        h12 += cj1 * j2;
+        h13 += cj1 * j3;
+        h23 += cj2 * j3;
+      }
       const wq = rk * dphi;
       alpha1 += e1 > 0 ? wq * 2 * a * (te * i1 - 1) : 0;
       alpha2 += e2 > 0 ? wq * 2 * b * (te * i2 - 1) : 0;
@@ -204,6 +209,12 @@ export class NeutrinoProblem {
     this.grad[1] = g1;
     this.grad[2] = g2;
     this.grad[3] = g3;
+    const H = this.hess;
+    if (!full) {
+      H[10] = h22 + alpha1 * (1 - u1z * u1z);
+      H[15] = h33 + alpha2 * (1 - u2z * u2z);
+      return chi2;
+    }
     // Σ w∇²q in ν space: S11 = α1(𝟙 − û₁û₁ᵀ), S22 = α2(𝟙 − û₂û₂ᵀ), S12 = β(û₁û₂ᵀ − 𝟙); mapped to x
     // with ν₁ = (x0, x1, x2), ν₂ = (METx − x0, METy − x1, x3).
     const s11xx = alpha1 * (1 - u1x * u1x);
@@ -237,7 +248,6 @@ export class NeutrinoProblem {
     h22 += s11zz;
     h23 += beta * (u1z * u2z - 1);
     h33 += s22zz;
-    const H = this.hess;
     H[0] = h00;
     H[1] = h01;
     H[2] = h02;
