@@ -292,4 +292,22 @@ describe('toy runner: per-toy streams, threads, shards and merge', () => {
     expect(await nplmCli(['toys', '--kind', 'x', '--toys', '3'], io)).toBe(2);
     expect(await nplmCli(['nope'], io)).toBe(2);
   }, 60_000);
+
+  it('CLI: --expected-reference, --reference-size, --reference-resolution reach the NPLM toy job', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nplm-cli-'));
+    const io = { out: () => {}, err: () => {} };
+    const file = join(dir, 'n.json');
+    const args = ['toys', '--kind', 'nplm', '--toys', '1', '--threads', '1', '--expected-reference', '40'];
+    const sizes = ['--reference-size', '2000', '--reference-resolution', '0.02', '--out', file];
+    expect(await nplmCli([...args, ...sizes], io)).toBe(0);
+    const shard = JSON.parse(readFileSync(file, 'utf8'));
+    expect(shard.job).toMatchObject({
+      expectedReference: 40,
+      referenceSize: 2000,
+      referenceResolution: 0.02,
+    });
+    expect(shard.results[0]).toEqual(createToyRunner(shard.job)(0));
+    // the resolution reaches nplmTest: another merge gives another t
+    expect(createToyRunner({ ...shard.job, referenceResolution: 0 })(0).t).not.toBe(shard.results[0].t);
+  }, 60_000);
 });
