@@ -5,7 +5,8 @@
  * (so that both minimise the same objective; Adam costs ∝ points × epochs). Per toy:
  * - reference: Adam (lr 1e-3) for {@link MODES_EPOCHS} epochs, and for half of them (convergence:
  *   t must not move between the two);
- * - fast, unpenalised (λ = 0): the exact minimum, so t_fast ≥ t_reference on every toy;
+ * - fast, unpenalised (λ = 0): the multi-start minimum, expected t_fast ≥ t_reference (the toys
+ *   where it is not are listed in the notes);
  * - fast default (penalised, the calibrated default of the test).
  * Each sample of t is compared with χ²₁₃ (mean, ML dof, KS p).
  *
@@ -73,13 +74,13 @@ export const nplmModesSuite: ReproductionSuite = {
     const results: ToyResult[][] = [];
     for (const b of batches) results.push(...(await runBatches([b], options)));
     const [ref, half, exact, fast] = results as [ToyResult[], ToyResult[], ToyResult[], ToyResult[]];
-    let below = 0;
+    const below: string[] = [];
     let moved = 0;
     let unsettled = 0;
     let gain = 0;
     ref.forEach((r, i) => {
       const e = (exact[i] as ToyResult).t;
-      if (e < r.t - 1e-6) below++;
+      if (e < r.t - 1e-6) below.push(`toy ${r.index}: ${e.toFixed(3)} < ${r.t.toFixed(3)}`);
       gain += e - r.t;
       const change = Math.abs(r.t - (half[i] as ToyResult).t);
       moved = Math.max(moved, change);
@@ -106,14 +107,20 @@ export const nplmModesSuite: ReproductionSuite = {
           },
         ),
         ...modeRows('fast λ=0 (exact minimum)', exact),
-        compareToPublished('toys with t_fast(λ=0) < t_reference (must be 0)', 0, below, { tolerance: 0 }),
+        compareToPublished('toys with t_fast(λ=0) < t_reference (must be 0)', 0, below.length, {
+          tolerance: 0,
+        }),
         compareToPublished('mean t_fast(λ=0) − t_reference', null, gain / ref.length, { tolerance: null }),
         ...modeRows('fast default (penalised)', fast),
       ],
       notes: [
+        ...(below.length > 0
+          ? [`t_fast(λ=0) < t_reference (fast minimum above Adam's): ${below.join('; ')}.`]
+          : []),
         'Both modes see the same objective (reference merged at 0.02); Adam from the Glorot start of the toy, the fast ' +
-          'mode from its multi-start screening. The exact minimum is never above Adam’s final loss; Adam ends in a ' +
-          'local minimum on part of the toys, so the modes’ nulls differ (README: training modes).',
+          'mode from its multi-start screening, which is no proof of the global minimum: on a few toys Adam ends lower ' +
+          '(listed above). On most toys Adam ends in a worse local minimum, so its null is below the fast one ' +
+          '(README: training modes).',
         'At this scale (N(R) = 100) the default penalty λ, calibrated in events for N(R) = 2000, is relatively 20× ' +
           'stronger: its dof is not the benchmark calibration.',
       ],
