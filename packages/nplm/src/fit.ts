@@ -15,7 +15,7 @@ export interface TrainingOptions {
   mode?: 'fast' | 'reference';
   /**
    * Glorot starts of the fast mode; the lowest penalised objective wins. Default 1, except the 1-D
-   * NPLM test: {@link NPLM_FAST_STARTS} starts on a coarse merge, the best ones polished (nplm.ts).
+   * NPLM test: `NPLM_FAST_STARTS` starts screened on a coarse merge, the best ones polished (nplm.ts).
    */
   starts?: number;
   /** Iteration cap of each fast-mode start (default 1000; the status reports when it is hit). */
