@@ -13,7 +13,10 @@ import { minimizeTrustRegion } from './trustRegion.js';
 export interface TrainingOptions {
   /** 'fast' (default): exact minimum by trust-region Newton; 'reference': Adam, lr 1e-3, fixed epochs. */
   mode?: 'fast' | 'reference';
-  /** Random starts of the fast mode (default 1); the lowest penalised objective wins. */
+  /**
+   * Glorot starts of the fast mode; the lowest penalised objective wins. Default 1, except the 1-D
+   * NPLM test: `NPLM_FAST_STARTS` starts screened on a coarse merge, the best ones polished (nplm.ts).
+   */
   starts?: number;
   /** Iteration cap of each fast-mode start (default 1000; the status reports when it is hit). */
   maxIterations?: number;
@@ -29,15 +32,34 @@ export interface TrainingOptions {
 }
 
 /**
+ * Multi-start screening on a coarse problem (fast mode): every start is first minimised on
+ * `problem` (the same loss on coarsely merged points, cheap iterations), and the `polish` lowest
+ * distinct coarse minima then start the fits of the full problem.
+ */
+export interface CoarseScreening {
+  /** The coarse problem (its penalty is replaced by the training penalty). */
+  problem: TrainingProblem;
+  /** How many of the lowest distinct coarse minima are polished on the full problem. */
+  polish: number;
+}
+
+/** Coarse minima closer than this in penalised objective (events) count as one basin. */
+const SAME_BASIN = 1e-7;
+
+/**
  * Runs the requested training mode; returns the best result (lowest penalised objective) over
  * starts. `fastPenalty` is the calibrated default λ of the calling test in the fast mode;
- * `firstStart` (fast mode) replaces the first Glorot start (a warm start).
+ * `firstStart` (fast mode) replaces the first Glorot start (a warm start); `screening` (fast mode)
+ * minimises every start on a coarse problem first and polishes only the best ones; `defaultStarts`
+ * is the start count when `options.starts` is not given.
  */
 export function trainNetwork(
   base: TrainingProblem,
   options: TrainingOptions,
   fastPenalty = 0,
   firstStart?: Float64Array,
+  screening?: CoarseScreening,
+  defaultStarts = 1,
 ): TrainingResult {
   const mode = options.mode ?? 'fast';
   const seed = options.seed ?? 0;
@@ -50,18 +72,31 @@ export function trainNetwork(
     return trainAdam(problem, glorotInit(problem.shape, Rng.stream(seed, 0)), { epochs });
   }
   if (mode !== 'fast') throw new HepInputError('mode', `must be 'fast' or 'reference', got ${String(mode)}`);
-  const starts = options.starts ?? 1;
+  const starts = options.starts ?? defaultStarts;
   assertInteger('starts', starts, 1);
+  const trOptions = { maxIterations: options.maxIterations ?? 1000 };
+  let candidates = Array.from({ length: starts }, (_, s) =>
+    s === 0 && firstStart !== undefined ? firstStart : glorotInit(problem.shape, Rng.stream(seed, s)),
+  );
+  let iterations = 0;
+  if (screening !== undefined) {
+    const coarse = { ...screening.problem, penalty };
+    const minima = candidates
+      .map((start) => minimizeTrustRegion(coarse, start, trOptions))
+      .sort((p, q) => p.objective - q.objective);
+    for (const m of minima) iterations += m.iterations;
+    const distinct = minima.filter(
+      (m, k) => k === 0 || m.objective - (minima[k - 1] as TrainingResult).objective > SAME_BASIN,
+    );
+    candidates = distinct.slice(0, screening.polish).map((m) => m.theta);
+  }
   let best: TrainingResult | null = null;
-  for (let s = 0; s < starts; s++) {
-    const start =
-      s === 0 && firstStart !== undefined ? firstStart : glorotInit(problem.shape, Rng.stream(seed, s));
-    const r = minimizeTrustRegion(problem, start, {
-      maxIterations: options.maxIterations ?? 1000,
-    });
+  for (const start of candidates) {
+    const r = minimizeTrustRegion(problem, start, trOptions);
+    iterations += r.iterations;
     if (best === null || r.objective < best.objective) best = r;
   }
-  return best as TrainingResult;
+  return { ...(best as TrainingResult), iterations };
 }
 
 /** Validates a network shape against the data dimension. */

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { ReproductionSuite } from '@hep/core';
+import { nplmModesSuite } from './reproduce/modesSuite.js';
 import { nplmNullSuite, symmetrizedNullSuite } from './reproduce/nullSuites.js';
 import { symmetrizedPermutationSuite } from './reproduce/permutationSuite.js';
 import { nplmSensitivitySuite } from './reproduce/sensitivitySuite.js';
@@ -12,7 +13,7 @@ import { nplmSensitivitySuite } from './reproduce/sensitivitySuite.js';
 export { type CliIo, main as nplmCli } from './cli/nplm.js';
 export { crossEntropyPointwiseLoss, crossEntropyTest } from './crossEntropy.js';
 export { type SymmetricEigen, symmetricEigen } from './eigen.js';
-export { checkShape, type TrainingOptions, trainNetwork } from './fit.js';
+export { type CoarseScreening, checkShape, type TrainingOptions, trainNetwork } from './fit.js';
 export { idealSignificance, idealSignificanceBinned } from './ideal.js';
 export { type Sample, type Standardisation, sampleShape, stackRows, standardisationOf } from './inputs.js';
 export { type MergedPoints, mergeWeighted1d } from './merge.js';
@@ -27,8 +28,10 @@ export {
 export {
   chi2PValue,
   type NetworkTestResult,
-  NPLM_FAST_DOF,
+  NPLM_COARSE_RESOLUTION,
   NPLM_FAST_PENALTY,
+  NPLM_FAST_STARTS,
+  NPLM_POLISHED_STARTS,
   type NplmOptions,
   networkTestResult,
   nplmTest,
@@ -85,4 +88,5 @@ export const reproductionSuites: readonly ReproductionSuite[] = [
   symmetrizedNullSuite,
   symmetrizedPermutationSuite,
   nplmSensitivitySuite,
+  nplmModesSuite,
 ];

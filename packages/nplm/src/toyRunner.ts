@@ -31,6 +31,8 @@ export interface ToyJob {
   expectedB?: number;
   /** Injected signal (in the data for nplm, in A for symmetrized); none for null toys. */
   signal?: { shape: BenchmarkSignal; expected: number };
+  /** nplm: merging resolution of the reference sample (x units; nplmTest's default when absent). */
+  referenceResolution?: number;
   /** Weight bound (nplm default 9; symmetrized default none). */
   weightBound?: number;
   /** Training options (mode, starts, penalty, epochs); the fit seed is the toy index. */
@@ -62,6 +64,7 @@ export function createToyRunner(job: ToyJob): (index: number) => ToyResult {
         ...training,
         expectedReference: expected,
         weightBound: job.weightBound ?? 9,
+        referenceResolution: job.referenceResolution,
       });
       return { index, t: r.t, status: r.status, iterations: r.iterations };
     }

@@ -10,7 +10,7 @@ import {
   mergeToyShardFiles,
   mergeWeighted1d,
   minimizeTrustRegion,
-  NPLM_FAST_DOF,
+  NPLM_FAST_PENALTY,
   nplmCli,
   nplmPointwiseLoss,
   nplmTest,
@@ -120,14 +120,53 @@ describe('fast mode vs reference mode on the same toy', () => {
       expect(fast.loss).toBeLessThanOrEqual(slow.loss + 1e-9);
     }
   });
+
+  it('default settings (multi-start screening): fast minimum ≤ Adam’s final value on 6 null toys, penalised and not', () => {
+    // both modes minimise the same objective (same merged reference); Adam from the toy's Glorot start
+    const shared = { expectedReference: 100, referenceResolution: 0.02 };
+    for (let k = 0; k < 6; k++) {
+      const rng = Rng.stream(40, k);
+      const reference = sampleBackground(10_000, rng);
+      const data = sampleBenchmarkData(rng, 100);
+      const opts = { ...shared, seed: k };
+      const adam = { ...opts, mode: 'reference' as const, epochs: 5000 };
+      // the default (penalised) fast minimum vs Adam on the same penalised objective
+      const fast = nplmTest(data, reference, opts);
+      const slow = nplmTest(data, reference, { ...adam, penalty: NPLM_FAST_PENALTY });
+      const objective = (r: { loss: number; theta: Float64Array }) =>
+        r.loss + NPLM_FAST_PENALTY * r.theta.reduce((s, v) => s + v * v, 0);
+      expect(objective(fast)).toBeLessThanOrEqual(objective(slow) + 1e-9);
+      expect(fast.status).toBe('converged');
+      // unpenalised: t_fast ≥ t_reference
+      const exact = nplmTest(data, reference, { ...opts, penalty: 0 });
+      const plain = nplmTest(data, reference, adam);
+      expect(exact.t).toBeGreaterThanOrEqual(plain.t - 1e-9);
+    }
+  });
+
+  it('screening polishes coarse minima into converged minima of the full problem; iterations add up', () => {
+    const reference = sampleBackground(20_000, Rng.stream(41, 0));
+    const data = sampleBenchmarkData(Rng.stream(41, 1), 200);
+    const opts = { expectedReference: 200, seed: 3 };
+    const screened = nplmTest(data, reference, opts);
+    expect(screened.status).toBe('converged');
+    const one = nplmTest(data, reference, { ...opts, starts: 1 });
+    expect(one.iterations).toBeLessThan(screened.iterations);
+    // polishing the screened minimum again does not move it
+    const again = nplmTest(data, reference, { ...opts, coarseResolution: 0, starts: 1, maxIterations: 1000 });
+    expect(again.status).toBe('converged');
+    expect(
+      screened.loss + NPLM_FAST_PENALTY * screened.theta.reduce((s, v) => s + v * v, 0),
+    ).toBeLessThanOrEqual(again.loss + NPLM_FAST_PENALTY * again.theta.reduce((s, v) => s + v * v, 0) + 1e-9);
+  });
 });
 
-describe('calibrated dof of the fast NPLM default', () => {
-  it('default fast mode uses NPLM_FAST_DOF; a custom penalty, the reference mode or dof override the parameter count', () => {
+describe('dof of the NPLM p-value', () => {
+  it('every mode uses the parameter count (13) as dof unless dof overrides it', () => {
     const reference = sampleBackground(1000, Rng.stream(50, 0));
     const data = sampleBenchmarkData(Rng.stream(50, 1), 50);
     const base = { expectedReference: 50, maxIterations: 30 };
-    expect(nplmTest(data, reference, base).dof).toBe(NPLM_FAST_DOF);
+    expect(nplmTest(data, reference, base).dof).toBe(13);
     expect(nplmTest(data, reference, { ...base, penalty: 0.01 }).dof).toBe(13);
     expect(nplmTest(data, reference, { ...base, mode: 'reference', epochs: 5 }).dof).toBe(13);
     const r = nplmTest(data, reference, { ...base, dof: 7 });
@@ -252,5 +291,23 @@ describe('toy runner: per-toy streams, threads, shards and merge', () => {
     expect(await nplmCli(['merge', join(dir, 'a.json'), join(dir, 'c.json')], io)).toBe(1);
     expect(await nplmCli(['toys', '--kind', 'x', '--toys', '3'], io)).toBe(2);
     expect(await nplmCli(['nope'], io)).toBe(2);
+  }, 60_000);
+
+  it('CLI: --expected-reference, --reference-size, --reference-resolution reach the NPLM toy job', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nplm-cli-'));
+    const io = { out: () => {}, err: () => {} };
+    const file = join(dir, 'n.json');
+    const args = ['toys', '--kind', 'nplm', '--toys', '1', '--threads', '1', '--expected-reference', '40'];
+    const sizes = ['--reference-size', '2000', '--reference-resolution', '0.02', '--out', file];
+    expect(await nplmCli([...args, ...sizes], io)).toBe(0);
+    const shard = JSON.parse(readFileSync(file, 'utf8'));
+    expect(shard.job).toMatchObject({
+      expectedReference: 40,
+      referenceSize: 2000,
+      referenceResolution: 0.02,
+    });
+    expect(shard.results[0]).toEqual(createToyRunner(shard.job)(0));
+    // the resolution reaches nplmTest: another merge gives another t
+    expect(createToyRunner({ ...shard.job, referenceResolution: 0 })(0).t).not.toBe(shard.results[0].t);
   }, 60_000);
 });

@@ -3,7 +3,8 @@
  *
  *   nplm toys --kind nplm|symmetrized --toys N [--shard k/n] [--seed S] [--threads T]
  *             [--signal tail|bulk|nonResonant:N_S] [--penalty λ] [--starts K] [--mode fast|reference]
- *             [--epochs E] [--weight-bound W] [--out FILE.json]
+ *             [--epochs E] [--weight-bound W] [--expected-reference N] [--reference-size N]
+ *             [--reference-resolution R] [--out FILE.json]
  *   nplm merge FILE.json... [--out FILE.json]
  *
  * `toys` writes one shard file (job, total, [start, end), per-toy t/status/iterations); `merge`
@@ -30,7 +31,8 @@ export interface CliIo {
 const USAGE = `usage:
   nplm toys --kind nplm|symmetrized --toys N [--shard k/n] [--seed S] [--threads T]
             [--signal tail|bulk|nonResonant:N_S] [--penalty λ] [--starts K]
-            [--mode fast|reference] [--epochs E] [--weight-bound W] [--out FILE.json]
+            [--mode fast|reference] [--epochs E] [--weight-bound W] [--expected-reference N]
+            [--reference-size N] [--reference-resolution R] [--out FILE.json]
   nplm merge FILE.json... [--out FILE.json]`;
 
 class UsageError extends Error {}
@@ -79,6 +81,9 @@ async function toys(argv: string[], io: CliIo): Promise<number> {
       mode: { type: 'string' },
       epochs: { type: 'string' },
       'weight-bound': { type: 'string' },
+      'expected-reference': { type: 'string' },
+      'reference-size': { type: 'string' },
+      'reference-resolution': { type: 'string' },
       out: { type: 'string' },
     },
   });
@@ -95,6 +100,9 @@ async function toys(argv: string[], io: CliIo): Promise<number> {
     seed: numberFlag(values, 'seed') ?? 0,
     signal: parseSignal(values.signal),
     weightBound: numberFlag(values, 'weight-bound'),
+    expectedReference: numberFlag(values, 'expected-reference'),
+    referenceSize: numberFlag(values, 'reference-size'),
+    referenceResolution: numberFlag(values, 'reference-resolution'),
     training: {
       mode: values.mode as 'fast' | 'reference' | undefined,
       penalty: numberFlag(values, 'penalty'),
