@@ -39,7 +39,7 @@ export interface PlotOptions {
 /** Okabe–Ito colours, distinguishable with colour-vision deficiencies. */
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
 const f = (v: number): string => v.toFixed(2);
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const xmlText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const label = (v: number): string => String(Number(v.toPrecision(6)));
 
 function extent(values: number[], fallback: readonly [number, number]): [number, number] {
@@ -134,12 +134,12 @@ export function linePlotSvg(series: readonly PlotSeries[], options: PlotOptions 
       ? []
       : [
           `<line x1="${W - m.r - 190}" y1="${m.t + 14 + 18 * i}" x2="${W - m.r - 166}" y2="${m.t + 14 + 18 * i}" stroke="${s.color ?? PALETTE[i % PALETTE.length]}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6,4"' : ''}/>`,
-          `<text x="${W - m.r - 160}" y="${m.t + 18 + 18 * i}" font-size="12">${escape(s.label)}</text>`,
+          `<text x="${W - m.r - 160}" y="${m.t + 18 + 18 * i}" font-size="12">${xmlText(s.label)}</text>`,
         ],
   );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`,
-    `<title>${escape(options.title ?? 'plot')}</title>`,
+    `<title>${xmlText(options.title ?? 'plot')}</title>`,
     `<rect width="${W}" height="${H}" fill="white"/>`,
     `<clipPath id="frame"><rect x="${m.l}" y="${m.t}" width="${iw}" height="${ih}"/></clipPath>`,
     `<g clip-path="url(#frame)">`,
@@ -149,10 +149,10 @@ export function linePlotSvg(series: readonly PlotSeries[], options: PlotOptions 
     ...axes,
     ...legend,
     options.title
-      ? `<text x="${(W + m.l - m.r) / 2}" y="22" text-anchor="middle" font-size="15">${escape(options.title)}</text>`
+      ? `<text x="${(W + m.l - m.r) / 2}" y="22" text-anchor="middle" font-size="15">${xmlText(options.title)}</text>`
       : '',
-    `<text x="${(W + m.l - m.r) / 2}" y="${H - 10}" text-anchor="middle" font-size="14">${escape(options.xLabel ?? '')}</text>`,
-    `<text x="16" y="${m.t + ih / 2}" text-anchor="middle" font-size="14" transform="rotate(-90 16 ${m.t + ih / 2})">${escape(options.yLabel ?? '')}</text>`,
+    `<text x="${(W + m.l - m.r) / 2}" y="${H - 10}" text-anchor="middle" font-size="14">${xmlText(options.xLabel ?? '')}</text>`,
+    `<text x="16" y="${m.t + ih / 2}" text-anchor="middle" font-size="14" transform="rotate(-90 16 ${m.t + ih / 2})">${xmlText(options.yLabel ?? '')}</text>`,
     '</svg>',
     '',
   ]
