@@ -29,8 +29,9 @@ export interface CollinearMassOptions {
   readonly out?: CollinearMassColumns;
   /**
    * Columnar only: `'auto'` (default) pipelines inputs of ≥ 65 536 events over this thread and one
-   * persistent worker thread (Node, ≥ 2 cores; the worker never keeps the process alive); `1` stays
-   * on this thread; `2` uses the worker for any length. Results are identical either way.
+   * persistent worker thread when a second core looks idle (Node ≥ 20.16, ≥ 2 cores, 1-minute load
+   * average below cores − ½; the worker never keeps the process alive); `1` stays on this thread;
+   * `2` uses the worker for any length. Results are identical either way.
    */
   readonly threads?: 1 | 2 | 'auto';
 }
