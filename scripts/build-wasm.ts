@@ -1,6 +1,6 @@
 /**
  * `pnpm wasm`: compile every WebAssembly text kernel `packages/<pkg>/src/**\/<name>.wat` into a
- * sibling `<name>.wasm.ts` holding the binary as base64 (SIMD and shared memory enabled), so the packages ship the
+ * sibling `<name>.wasm.ts` holding the binary as base64 (SIMD enabled), so the packages ship the
  * kernel with no build step and no runtime dependency. The generated files are committed;
  * `scripts/build-wasm.test.ts` fails when one is out of date with its `.wat`.
  *
@@ -31,7 +31,7 @@ export function watFiles(): string[] {
 /** The generated TypeScript module for one `.wat` file (deterministic: same text, same output). */
 export async function generatedModule(watPath: string): Promise<string> {
   const wabt = await wabtFactory();
-  const features = { simd: true, threads: true };
+  const features = { simd: true };
   const mod = wabt.parseWat(basename(watPath), readFileSync(watPath, 'utf8'), features);
   try {
     // validate() takes the feature set too (wabt.js; its typings omit the parameter)

@@ -1,7 +1,7 @@
 ;; Collinear mass kernel (driver: collinearKernel.ts). Two events per f64x2 lane pair, the same IEEE
 ;; operations in the same order as the JavaScript loop in collinearMass.ts, so results are
-;; bit-identical. Memory: staging slots of 2048 events; in a slot, column k (0..9 = ℓ px py pz E,
-;; ℓ′ px py pz E, MET px py) at byte k*16384; outputs M_col at column 10 and x at column 11.
+;; bit-identical. Memory: a staging block of 4096 events, column k (0..9 = ℓ px py pz E, ℓ′ px py pz
+;; E, MET px py) at byte k*32768; outputs M_col at column 10 and x at column 11.
 ;;
 ;; Validation without a branch per event: v = (E + E′) + (pz + pz′) + (px + px′) + (py + py′) +
 ;; (a + b) is ±∞ or NaN whenever some input is (a non-finite value never turns finite through + and
@@ -9,12 +9,10 @@
 ;; whether a block holds such a v or a negative energy; the caller then looks for the offending
 ;; event in JavaScript (finite inputs that overflow also raise the flag, and pass that re-check).
 (module
-  ;; Shared so that a worker thread can run the kernel while the main thread stages the next
-  ;; block: 3 slots of 196 608 bytes (12 columns × 2048 events × 8 bytes) from byte 0.
-  (import "env" "memory" (memory 10 10 shared))
-  ;; collinear(base, n, useMet) → 0 if every v is finite and every energy ≥ 0, else 1, for the n
-  ;; events of the slot at byte `base`. n must be even (the caller pads). useMet ≠ 0: pT(ν) = |MET|, else the CMS projection |MET·p̂T(ℓ′)|.
-  (func (export "collinear") (param $base i32) (param $n i32) (param $useMet i32) (result i32)
+  (memory (export "memory") 8)
+  ;; collinear(n, useMet) → 0 if every v is finite and every energy ≥ 0, else 1. n must be
+  ;; even (the caller pads). useMet ≠ 0: pT(ν) = |MET|, else the CMS projection |MET·p̂T(ℓ′)|.
+  (func (export "collinear") (param $n i32) (param $useMet i32) (result i32)
     (local $o i32) (local $end i32)
     (local $ax v128) (local $ay v128) (local $az v128) (local $ae v128)
     (local $lx v128) (local $ly v128) (local $lz v128) (local $le v128)
@@ -27,21 +25,20 @@
     (local.set $one (v128.const f64x2 1 1))
     (local.set $sign (v128.const i64x2 0x8000000000000000 0x8000000000000000))
     (local.set $finite (v128.const f64x2 0 0))
-    (local.set $o (local.get $base))
-    (local.set $end (i32.add (local.get $base) (i32.shl (local.get $n) (i32.const 3))))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
         (local.set $ax (v128.load offset=0 (local.get $o)))
-        (local.set $ay (v128.load offset=16384 (local.get $o)))
-        (local.set $az (v128.load offset=32768 (local.get $o)))
-        (local.set $ae (v128.load offset=49152 (local.get $o)))
-        (local.set $lx (v128.load offset=65536 (local.get $o)))
-        (local.set $ly (v128.load offset=81920 (local.get $o)))
-        (local.set $lz (v128.load offset=98304 (local.get $o)))
-        (local.set $le (v128.load offset=114688 (local.get $o)))
-        (local.set $mx (v128.load offset=131072 (local.get $o)))
-        (local.set $my (v128.load offset=147456 (local.get $o)))
+        (local.set $ay (v128.load offset=32768 (local.get $o)))
+        (local.set $az (v128.load offset=65536 (local.get $o)))
+        (local.set $ae (v128.load offset=98304 (local.get $o)))
+        (local.set $lx (v128.load offset=131072 (local.get $o)))
+        (local.set $ly (v128.load offset=163840 (local.get $o)))
+        (local.set $lz (v128.load offset=196608 (local.get $o)))
+        (local.set $le (v128.load offset=229376 (local.get $o)))
+        (local.set $mx (v128.load offset=262144 (local.get $o)))
+        (local.set $my (v128.load offset=294912 (local.get $o)))
         (local.set $pt2 (f64x2.add (f64x2.mul (local.get $lx) (local.get $lx))
                                    (f64x2.mul (local.get $ly) (local.get $ly))))
         ;; x = a/(a + b) with a = pT(ℓ′)², b = |MET·p⃗T(ℓ′)| (projection) or a = pT(ℓ′), b = |MET|;
@@ -73,8 +70,8 @@
                      (f64x2.sub (local.get $x) (local.get $x)))))
         (local.set $mass (v128.or (f64x2.sqrt (f64x2.abs (local.get $m2)))
                                   (v128.and (local.get $m2) (local.get $sign))))
-        (v128.store offset=163840 (local.get $o) (local.get $mass))
-        (v128.store offset=180224 (local.get $o) (local.get $x))
+        (v128.store offset=327680 (local.get $o) (local.get $mass))
+        (v128.store offset=360448 (local.get $o) (local.get $x))
         ;; validation: v is ±∞ or NaN iff some input is (see the header); v − v is 0 or NaN, and NaN
         ;; is sticky through the sum; negative energies are or-ed into a mask
         (local.set $v (f64x2.add (f64x2.add (f64x2.add (local.get $se) (local.get $sz))

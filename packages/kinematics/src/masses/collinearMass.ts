@@ -27,13 +27,6 @@ export interface CollinearMassOptions {
    * fast path for chunked processing). The returned object holds these same arrays.
    */
   readonly out?: CollinearMassColumns;
-  /**
-   * Columnar only: `'auto'` (default) pipelines inputs of ≥ 65 536 events over this thread and one
-   * persistent worker thread when a second core looks idle (Node ≥ 20.16, ≥ 2 cores, 1-minute load
-   * average below cores − ½; the worker never keeps the process alive); `1` stays on this thread;
-   * `2` uses the worker for any length. Results are identical either way.
-   */
-  readonly threads?: 1 | 2 | 'auto';
 }
 
 /** Result for one event: M_col (GeV) and the visible momentum fraction x of the τ. */
@@ -139,11 +132,7 @@ export function collinearMass(
   const energies = ['lepPrompt.E', 'lepFromTau.E'];
   const checkEvent = (i: number): void => throwIfInvalidAt(named, energies, i);
   const columns = [apx, apy, apz, aE, bpx, bpy, bpz, bE, mx, my];
-  const threads = options?.threads ?? 'auto';
-  if (threads !== 1 && threads !== 2 && threads !== 'auto') {
-    throw new HepInputError('options.threads', `must be 1, 2 or 'auto', got ${String(threads)}`);
-  }
-  if (collinearColumnsWasm(columns, !projection, mass, xs, checkEvent, { threads })) return { mass, x: xs };
+  if (collinearColumnsWasm(columns, !projection, mass, xs, checkEvent)) return { mass, x: xs };
   // Fallback where WebAssembly is unavailable: the same operations in the same order (the kernel
   // in collinearKernel.wat mirrors this loop; results are bit-identical).
   // Squared forms, one √ per event: with pT(ν) = |p⃗T^miss·p⃗T(ℓ′)|/pT(ℓ′) (projection),
