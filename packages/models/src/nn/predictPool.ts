@@ -17,7 +17,7 @@ import { tf, tfjsLocations } from './engine.js';
 import type { KernelPlan } from './kernelPlan.js';
 import type { Network } from './network.js';
 import { type PlanArrays, planKernels } from './planKernels.js';
-import type { PredictEngine } from './predict.js';
+import type { PredictEngine, PredictOptions } from './predict.js';
 import { denseKernelBase64, KERNEL_BATCH, kernelForward, wasmForward } from './wasmForward.js';
 
 /** What a worker receives at start: the kernel and its plan, or tfjs and its plan. */
@@ -188,9 +188,14 @@ export class PredictPool {
 
   /**
    * Network outputs for every event (row-major n × outputs), as {@link predict} returns them
-   * (bit-identical with the same engine); `batchSize`: events per tfjs call (tfjs engine).
+   * (bit-identical with the same engine); `options.batchSize`: events per tfjs call (engine
+   * `'tfjs'`; the engine itself is chosen in {@link PredictPool.create}).
    */
-  async predict(features: FeatureColumns, batchSize = 32768): Promise<Float64Array> {
+  async predict(
+    features: FeatureColumns,
+    options: Pick<PredictOptions, 'batchSize'> = {},
+  ): Promise<Float64Array> {
+    const batchSize = options.batchSize ?? 32768;
     const d = this.inputs;
     const k = this.outputs;
     const n = checkColumns(features, d);

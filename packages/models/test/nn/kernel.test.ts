@@ -219,10 +219,12 @@ describe('WebAssembly dense kernel inference', () => {
       expect(() => predict(net, cols, { engine })).toThrow(/features\[4\].*650/);
       const pool = await PredictPool.create(net, 2, engine);
       try {
-        await expect(pool.predict(cols, 64)).rejects.toThrow(/features\[4\].*650/);
+        await expect(pool.predict(cols, { batchSize: 64 })).rejects.toThrow(/features\[4\].*650/);
         // the pool still works after the error
         (cols[4] as Float64Array)[650] = 0;
-        expect(Array.from(await pool.predict(cols, 64))).toEqual(Array.from(predict(net, cols, { engine })));
+        expect(Array.from(await pool.predict(cols, { batchSize: 64 }))).toEqual(
+          Array.from(predict(net, cols, { engine })),
+        );
         (cols[4] as Float64Array)[650] = Number.NaN;
       } finally {
         await pool.close();

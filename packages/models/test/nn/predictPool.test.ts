@@ -29,7 +29,7 @@ describe('PredictPool', () => {
     const pool = await PredictPool.create(net, 2);
     expect(tf.memory().numTensors).toBe(before);
     try {
-      const got = await pool.predict(cols, 128);
+      const got = await pool.predict(cols, { batchSize: 128 });
       expect(Array.from(got)).toEqual(Array.from(predict(net, cols))); // the same kernel, bit for bit
     } finally {
       await pool.close();
@@ -53,7 +53,7 @@ describe('PredictPool', () => {
     const cols = Array.from({ length: 3 }, () => rng.normals(50));
     const pool = await PredictPool.create(net, 3, 'tfjs');
     try {
-      const got = await pool.predict(cols, 16);
+      const got = await pool.predict(cols, { batchSize: 16 });
       expect(Array.from(got)).toEqual(Array.from(predict(net, cols, { engine: 'tfjs', batchSize: 16 })));
     } finally {
       await pool.close();
