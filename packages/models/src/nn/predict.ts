@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { HepInputError } from '@hep/core';
 import { badValueError, checkColumns, type FeatureColumns, packRows } from './data.js';
 import { tf } from './engine.js';
 import type { Network } from './network.js';
@@ -15,6 +16,13 @@ import { kernelForward } from './wasmForward.js';
  * on the current tfjs backend.
  */
 export type PredictEngine = 'auto' | 'tfjs';
+
+/** Throws {@link HepInputError} naming `argument` unless `engine` is `'auto'` or `'tfjs'`. */
+export function checkEngine(argument: string, engine: unknown): void {
+  if (engine !== 'auto' && engine !== 'tfjs') {
+    throw new HepInputError(argument, `must be 'auto' or 'tfjs', got ${String(engine)}`);
+  }
+}
 
 /** Options of {@link predict} and {@link PredictPool.predict}. */
 export interface PredictOptions {
@@ -38,6 +46,7 @@ export interface PredictOptions {
 export function predict(net: Network, features: FeatureColumns, options: PredictOptions = {}): Float64Array {
   const d = net.spec.inputs;
   const k = net.spec.outputs;
+  checkEngine('options.engine', options.engine ?? 'auto');
   const kernel = options.engine === 'tfjs' ? undefined : kernelForward();
   if (kernel) {
     const out = new Float64Array(checkColumns(features, d) * k);

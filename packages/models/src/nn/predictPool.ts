@@ -17,7 +17,7 @@ import { tf, tfjsLocations } from './engine.js';
 import type { KernelPlan } from './kernelPlan.js';
 import type { Network } from './network.js';
 import { type PlanArrays, planKernels } from './planKernels.js';
-import type { PredictEngine, PredictOptions } from './predict.js';
+import { checkEngine, type PredictEngine, type PredictOptions } from './predict.js';
 import { denseKernelBase64, KERNEL_BATCH, kernelForward, wasmForward } from './wasmForward.js';
 
 /** What a worker receives at start: the kernel and its plan, or tfjs and its plan. */
@@ -162,6 +162,7 @@ export class PredictPool {
     }
     const io = { inputs: net.spec.inputs, outputs: net.spec.outputs };
     let init: WorkerInit;
+    checkEngine('engine', engine);
     if (engine !== 'tfjs' && kernelForward()) {
       init = { ...io, kernel: { base64: denseKernelBase64, plan: net.kernelPlan(), batch: KERNEL_BATCH } };
     } else {

@@ -231,6 +231,9 @@ describe('WebAssembly dense kernel inference', () => {
       }
     }
     expect(() => predict(net, cols.slice(1))).toThrow(/expected 10 columns/);
+    const badEngine = 'gpu' as PredictEngine;
+    expect(() => predict(net, cols, { engine: badEngine })).toThrow(/options\.engine.*gpu/);
+    await expect(PredictPool.create(net, 1, badEngine)).rejects.toThrow(HepInputError);
     net.dispose();
   });
 });
