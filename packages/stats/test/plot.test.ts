@@ -78,5 +78,11 @@ describe('SVG plots', () => {
     expect(error).toBeInstanceOf(HepInputError);
     expect((error as HepInputError).argument).toBe('series[0].x');
     expect(() => linePlotSvg([])).toThrow(HepInputError);
+    expect(() => rocCurveSvg([])).toThrow(/curves/);
+    expect(() => linePlotSvg([{ x: [0, 1], y: [1, 2] }], { xRange: [1, 1] })).toThrow(/options\.xRange/);
+    expect(() => linePlotSvg([{ x: [0, 1], y: [1, 2] }], { yRange: [0, 1], logY: true })).toThrow(
+      /options\.yRange/,
+    );
+    expect(() => histogramSvg([])).toThrow(/histograms/);
   });
 });

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { HepInputError } from '@hep/core';
 import type { Histogram } from '../histogram/histogram.js';
 import { linePlotSvg, type PlotOptions } from './svgPlot.js';
 
@@ -25,6 +26,7 @@ export function histogramSvg(
   histograms: readonly LabelledHistogram[],
   options: HistogramSvgOptions = {},
 ): string {
+  if (histograms.length === 0) throw new HepInputError('histograms', 'is empty');
   const density = options.density ?? false;
   return linePlotSvg(
     histograms.map((h) => ({

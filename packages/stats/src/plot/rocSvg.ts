@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { HepInputError } from '@hep/core';
 import { type RocCurve, rocArea } from '../metrics/roc.js';
 import { linePlotSvg, type PlotOptions, type PlotSeries } from './svgPlot.js';
 
@@ -21,6 +22,7 @@ export interface RocSvgOptions extends PlotOptions {
 
 /** Renders ROC curves (from {@link rocCurve}) as an SVG document; legends carry the AUC. */
 export function rocCurveSvg(curves: readonly LabelledRoc[], options: RocSvgOptions = {}): string {
+  if (curves.length === 0) throw new HepInputError('curves', 'is empty');
   const named = (c: LabelledRoc, i: number) =>
     `${c.label ?? `classifier ${i + 1}`} (AUC ${rocArea(c.roc).toFixed(4)})`;
   if (options.form === 'rejection') {

@@ -53,6 +53,17 @@ function extent(values: number[], fallback: readonly [number, number]): [number,
   return [lo, hi];
 }
 
+function checkRange(name: string, range: readonly [number, number] | undefined, log: boolean): void {
+  if (range === undefined) return;
+  const [lo, hi] = range;
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo && (!log || lo > 0))) {
+    throw new HepInputError(
+      name,
+      `needs finite lo < hi${log ? ' with lo > 0 (log axis)' : ''}, got [${lo}, ${hi}]`,
+    );
+  }
+}
+
 function checkSeries(series: readonly PlotSeries[]): void {
   if (series.length === 0) throw new HepInputError('series', 'is empty');
   series.forEach((s, i) => {
@@ -70,6 +81,8 @@ export function linePlotSvg(series: readonly PlotSeries[], options: PlotOptions 
   const H = options.height ?? 420;
   const m = { l: 70, r: 20, t: options.title ? 34 : 16, b: 50 };
   const logY = options.logY ?? false;
+  checkRange('options.xRange', options.xRange, false);
+  checkRange('options.yRange', options.yRange, logY);
   const xs = series.flatMap((s) => Array.from(s.x).filter(Number.isFinite));
   const ys = series.flatMap((s) => Array.from(s.y).filter((v) => Number.isFinite(v) && (!logY || v > 0)));
   const [x0, x1] = options.xRange ?? extent(xs, [0, 1]);
