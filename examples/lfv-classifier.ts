@@ -5,15 +5,17 @@
  *
  * Toy physics (not a detector simulation): signal H(200 GeV) → μτ, τ → eνν̄ with the neutrinos
  * collinear to the τ; background a Drell–Yan-like Z/γ* → ττ → μνν̄ eνν̄ continuum; massless leptons; MET smeared by 10 GeV per
- * component. Run: npx tsx examples/lfv-classifier.ts  (writes reports/lfv-*.svg, ~20 s)
+ * component. Run: npx tsx examples/lfv-classifier.ts  (writes reports/lfv-*.svg, ~40 s)
  */
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Rng } from '@hep/core';
 import {
+  boost,
   collinearMass,
   deltaPhi,
   eta,
+  type FourVector,
   type FourVectorArrays,
   pt,
   transverseMass,
@@ -36,28 +38,24 @@ const rng = new Rng(2026);
 const N = 6000; // events per class
 
 /** Two massless daughters of a parent of mass M (isotropic in its rest frame), in the lab. */
-function decayToTwo(M: number): [number[], number[]] {
+function decayToTwo(M: number): [FourVector, FourVector] {
   const c = rng.uniform(-1, 1);
   const s = Math.sqrt(1 - c * c);
   const ph = rng.uniform(-Math.PI, Math.PI);
   const q = M / 2;
-  const d = [q * s * Math.cos(ph), q * s * Math.sin(ph), q * c];
+  const d = { px: q * s * Math.cos(ph), py: q * s * Math.sin(ph), pz: q * c, E: q };
   // parent: pT ~ 20 GeV exponential, rapidity ~ N(0, 1.2)
   const ptP = rng.exponential(1 / 20);
   const phiP = rng.uniform(-Math.PI, Math.PI);
   const mt = Math.hypot(M, ptP);
   const y = rng.normal(0, 1.2);
-  const P = [ptP * Math.cos(phiP), ptP * Math.sin(phiP), mt * Math.sinh(y), mt * Math.cosh(y)];
-  const b = [P[0]! / P[3]!, P[1]! / P[3]!, P[2]! / P[3]!];
-  const b2 = b[0]! ** 2 + b[1]! ** 2 + b[2]! ** 2;
-  const g = 1 / Math.sqrt(1 - b2);
-  const boost = (sign: number) => {
-    const v = d.map((x) => sign * x);
-    const bp = b[0]! * v[0]! + b[1]! * v[1]! + b[2]! * v[2]!;
-    const k = ((g - 1) * bp) / b2 + g * q;
-    return [v[0]! + k * b[0]!, v[1]! + k * b[1]!, v[2]! + k * b[2]!, g * (q + bp)];
+  const parent = {
+    px: ptP * Math.cos(phiP),
+    py: ptP * Math.sin(phiP),
+    pz: mt * Math.sinh(y),
+    E: mt * Math.cosh(y),
   };
-  return [boost(1), boost(-1)];
+  return [boost(d, parent), boost({ px: -d.px, py: -d.py, pz: -d.pz, E: q }, parent)];
 }
 
 /** Visible fraction of a leptonic τ decay (toy: triangular on (0, 1)). */
@@ -78,13 +76,12 @@ function makeEvents(n: number, signal: boolean) {
     const [a, b] = decayToTwo(signal ? 200 : 60 + rng.exponential(1 / 80));
     const xMu = signal ? 1 : visibleFraction(); // prompt μ (signal) or τ → μνν̄ (background)
     const xE = visibleFraction();
-    for (let k = 0; k < 4; k++) {
-      const key = (['px', 'py', 'pz', 'E'] as const)[k]!;
-      mu[key][i] = xMu * a[k]!;
-      e[key][i] = xE * b[k]!;
+    for (const key of ['px', 'py', 'pz', 'E'] as const) {
+      mu[key][i] = xMu * a[key];
+      e[key][i] = xE * b[key];
     }
-    met.px[i] = (1 - xMu) * a[0]! + (1 - xE) * b[0]! + rng.normal(0, 10);
-    met.py[i] = (1 - xMu) * a[1]! + (1 - xE) * b[1]! + rng.normal(0, 10);
+    met.px[i] = (1 - xMu) * a.px + (1 - xE) * b.px + rng.normal(0, 10);
+    met.py[i] = (1 - xMu) * a.py + (1 - xE) * b.py + rng.normal(0, 10);
   }
   const metVec = {
     ...met,
