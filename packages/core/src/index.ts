@@ -38,5 +38,5 @@ export {
   assertPositive,
   assertSameLength,
 } from './validate.js';
-export type { WasmInstance } from './wasm/instantiate.js';
-export { instantiateWasm } from './wasm/instantiate.js';
+export type { WasmInstance, WasmMemory, WasmModule } from './wasm/instantiate.js';
+export { compileWasm, createWasmMemory, instantiateWasm, WASM_PAGE_BYTES } from './wasm/instantiate.js';

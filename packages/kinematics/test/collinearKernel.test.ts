@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { HepInputError } from '@hep/core';
 import { collinearMass, type FourVectorColumns, type MissingPtColumns } from '@hep/kinematics';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useCollinearWasm } from '../src/masses/collinearKernel.js';
+import { OWNED_MIN, useCollinearWasm } from '../src/masses/collinearKernel.js';
 
 /** numpy reference (fixtures/gen_collinear_blocks.py): 9001 events = 2 kernel blocks + odd tail. */
 const ref = JSON.parse(
@@ -43,6 +43,14 @@ function inputs(n: number) {
 
 const modes = ['projection', 'met'] as const;
 const bits = (a: Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length * 2));
+/** Index of the first event whose value differs bit for bit (NaN = NaN), or −1. */
+function firstDifference(a: Float64Array, b: Float64Array): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  const u = new BigUint64Array(a.buffer, a.byteOffset, a.length);
+  const v = new BigUint64Array(b.buffer, b.byteOffset, b.length);
+  for (let i = 0; i < u.length; i++) if (u[i] !== v[i]) return i;
+  return -1;
+}
 
 afterEach(() => useCollinearWasm(true));
 
@@ -99,6 +107,69 @@ describe('columnar collinear mass through the WebAssembly kernel', () => {
     const j = collinearMass(f32(c.mu), f32(c.e), met32);
     expect(bits(w.mass)).toEqual(bits(j.mass));
     expect(bits(w.x)).toEqual(bits(j.x));
+  });
+  it('computes straight into results that hold their own memory, and into them again as options.out', () => {
+    const jsLoop = (c: ReturnType<typeof inputs>) => {
+      useCollinearWasm(false);
+      const r = collinearMass(c.mu, c.e, c.met);
+      useCollinearWasm(true);
+      return r;
+    };
+    for (const n of [OWNED_MIN + 2, OWNED_MIN + 809]) {
+      const first = inputs(n);
+      const w = collinearMass(first.mu, first.e, first.met);
+      expect(w.x.buffer).toBe(w.mass.buffer); // both live in the kernel's memory
+      const firstJs = jsLoop(first);
+      expect(firstDifference(w.mass, firstJs.mass)).toBe(-1);
+      expect(firstDifference(w.x, firstJs.x)).toBe(-1);
+      // The next chunk (other events) into the same arrays, then into odd-length subarrays at
+      // different offsets: nothing outside them may change (the kernel pads odd blocks).
+      const next = inputs(n + 7);
+      const cut = (v: Float64Array) => v.subarray(7, n + 7);
+      const second = { mu: { ...next.mu }, e: { ...next.e }, met: { ...next.met } };
+      for (const group of [second.mu, second.e, second.met] as Record<string, Float64Array>[]) {
+        for (const k of Object.keys(group)) group[k] = cut(group[k]!);
+      }
+      const again = collinearMass(second.mu, second.e, second.met, { out: w });
+      expect(again.mass).toBe(w.mass);
+      const want = jsLoop(second);
+      expect(firstDifference(w.mass, want.mass)).toBe(-1);
+      expect(firstDifference(w.x, want.x)).toBe(-1);
+      const k = 4097;
+      const out = { mass: w.mass.subarray(1, 1 + k), x: w.x.subarray(3, 3 + k) };
+      const before = { mass: Float64Array.from(w.mass), x: Float64Array.from(w.x) };
+      const part = { mu: first.mu, e: first.e, met: first.met };
+      const sub = collinearMass(
+        {
+          px: part.mu.px.subarray(0, k),
+          py: part.mu.py.subarray(0, k),
+          pz: part.mu.pz.subarray(0, k),
+          E: part.mu.E.subarray(0, k),
+        },
+        {
+          px: part.e.px.subarray(0, k),
+          py: part.e.py.subarray(0, k),
+          pz: part.e.pz.subarray(0, k),
+          E: part.e.E.subarray(0, k),
+        },
+        { px: part.met.px.subarray(0, k), py: part.met.py.subarray(0, k) },
+        { out },
+      );
+      expect(sub.mass).toBe(out.mass);
+      expect(firstDifference(out.mass, firstJs.mass.subarray(0, k))).toBe(-1);
+      expect(firstDifference(out.x, firstJs.x.subarray(0, k))).toBe(-1);
+      for (const [all, from] of [
+        [w.mass, 1],
+        [w.x, 3],
+      ] as const) {
+        const was = all === w.mass ? before.mass : before.x;
+        expect(firstDifference(all.subarray(0, from), was.subarray(0, from))).toBe(-1);
+        expect(firstDifference(all.subarray(from + k), was.subarray(from + k))).toBe(-1);
+      }
+      // bad input is still named when the kernel writes straight into the result
+      first.met.px[n - 3] = Number.NaN;
+      expect(() => collinearMass(first.mu, first.e, first.met)).toThrow(`met.px[${n - 3}]`);
+    }
   });
   it('names the column and index of bad input anywhere in a block, and leaves the inputs alone', () => {
     const n = 8193;

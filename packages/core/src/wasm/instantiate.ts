@@ -19,6 +19,41 @@ function decodeBase64(b64: string): Uint8Array {
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => WasmInstance;
+  Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
+}
+
+/** A compiled kernel module, instantiable many times (each instance with its own memory). */
+export interface WasmModule {
+  readonly compiled: object;
+}
+
+/** A WebAssembly linear memory: `buffer` is its (fixed while it is not grown) ArrayBuffer. */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+
+/** Bytes per WebAssembly memory page. */
+export const WASM_PAGE_BYTES = 65536;
+
+function wasmApi(): WasmApi {
+  const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+  if (wasm === undefined) throw new Error('WebAssembly is not available in this JavaScript engine');
+  return wasm;
+}
+
+/** Compile a kernel module given as base64 once, to instantiate it with {@link instantiateWasm}. */
+export function compileWasm(base64: string): WasmModule {
+  return { compiled: new (wasmApi().Module)(decodeBase64(base64)) };
+}
+
+/**
+ * A new WebAssembly memory of `bytes` (rounded up to whole 64 KiB pages), to import into a kernel
+ * whose outputs should live in it. Throws a RangeError when the engine cannot reserve it (above
+ * 4 GiB, or address space exhausted); callers fall back to ordinary arrays.
+ */
+export function createWasmMemory(bytes: number): WasmMemory {
+  const pages = Math.ceil(bytes / WASM_PAGE_BYTES);
+  return new (wasmApi().Memory)({ initial: pages, maximum: pages });
 }
 
 /** An instantiated kernel: its exported functions and memory. */
@@ -27,12 +62,11 @@ export interface WasmInstance {
 }
 
 /**
- * Compile and instantiate a kernel module given as base64, with optional imports. Throws the
- * engine's error when WebAssembly (or SIMD, which the kernels use) is unavailable; callers that
- * have a JavaScript fallback catch it once and remember.
+ * Instantiate a kernel module, given as base64 (compiled here) or compiled by {@link compileWasm},
+ * with optional imports. Throws the engine's error when WebAssembly (or SIMD, which the kernels
+ * use) is unavailable; callers that have a JavaScript fallback catch it once and remember.
  */
-export function instantiateWasm(base64: string, imports: object = {}): WasmInstance {
-  const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  if (wasm === undefined) throw new Error('WebAssembly is not available in this JavaScript engine');
-  return new wasm.Instance(new wasm.Module(decodeBase64(base64)), imports);
+export function instantiateWasm(source: string | WasmModule, imports: object = {}): WasmInstance {
+  const module = typeof source === 'string' ? compileWasm(source) : source;
+  return new (wasmApi().Instance)(module.compiled, imports);
 }

@@ -1,40 +1,70 @@
 /**
  * WebAssembly SIMD (f64x2) kernel of the columnar {@link collinearMass}: the JavaScript loop is
  * bound by its per-element work (10 typed-array reads per event), not by memory; this kernel
- * copies blocks of 4096 events into its own memory (cache-resident), computes two events per
- * instruction and copies M_col and x back. It performs the same IEEE operations in the same order
- * as the JavaScript loop, so both give bit-identical results (tested). Source:
- * `collinearKernel.wat`.
+ * copies blocks of 4096 events into its own memory (cache-resident) and computes two events per
+ * instruction. It performs the same IEEE operations in the same order as the JavaScript loop, so
+ * both give bit-identical results (tested). Source: `collinearKernel.wat`.
+ *
+ * Results are written straight into the kernel's memory when they live there: a call without
+ * `options.out` on at least {@link OWNED_MIN} (262 144) events returns M_col and x as views of a fresh
+ * WebAssembly memory that holds them (no copy back: reading 2 × 8 bytes per event back out of
+ * WebAssembly memory costs as much as the arithmetic), and passing such a result, or subarrays of
+ * it, as `options.out` of the next call (chunked processing) reuses that memory. Other outputs
+ * get each block copied back.
  *
  * @module
  */
-import type { ColumnLike } from '@hep/core';
-import { instantiateWasm } from '@hep/core';
+import type { ColumnLike, WasmModule } from '@hep/core';
+import { compileWasm, createWasmMemory, instantiateWasm } from '@hep/core';
 import { wasmBase64 } from './collinearKernel.wasm.js';
+import type { CollinearMassColumns as CollinearOutputs } from './collinearMass.js';
 
 /** Events per staging block (12 columns × 32 kB: fits in L2). Must match the .wat offsets. */
 const BLOCK = 4096;
 const INPUTS = 10;
+/** Bytes of the staging area: 10 input and 2 output columns of one block. */
+const STAGING_BYTES = (INPUTS + 2) * BLOCK * 8;
+const MASS_STAGE = INPUTS * BLOCK * 8;
+const X_STAGE = MASS_STAGE + BLOCK * 8;
+/**
+ * Smallest call that gets its results in a memory of their own (below: copied into new arrays):
+ * there the staging area adds < 10 % to the result's memory.
+ */
+export const OWNED_MIN = 64 * BLOCK;
 
 interface Kernel {
-  readonly collinear: (n: number, useMet: number) => number;
+  readonly collinear: (n: number, useMet: number, massAt: number, xAt: number) => number;
   readonly heap: Float64Array;
 }
 
-let kernel: Kernel | null | undefined;
+let module: WasmModule | null | undefined;
+let scratch: Kernel | null = null;
 let enabled = true;
+/** Kernels by the ArrayBuffer of their memory, to recognise outputs that live in one. */
+const byBuffer = new WeakMap<ArrayBuffer, Kernel>();
 
-function loadKernel(): Kernel | null {
-  if (kernel === undefined) {
+/** A kernel instance over a new memory of `bytes` (throws RangeError when it cannot be had). */
+function newKernel(compiled: WasmModule, bytes: number): Kernel {
+  const memory = createWasmMemory(bytes);
+  const { exports } = instantiateWasm(compiled, { env: { memory } });
+  const kernel = {
+    collinear: exports.collinear as Kernel['collinear'],
+    heap: new Float64Array(memory.buffer),
+  };
+  byBuffer.set(memory.buffer, kernel);
+  return kernel;
+}
+
+function loadModule(): WasmModule | null {
+  if (module === undefined) {
     try {
-      const { exports } = instantiateWasm(wasmBase64);
-      const memory = exports.memory as { buffer: ArrayBuffer };
-      kernel = { collinear: exports.collinear as Kernel['collinear'], heap: new Float64Array(memory.buffer) };
+      module = compileWasm(wasmBase64);
+      scratch = newKernel(module, STAGING_BYTES);
     } catch {
-      kernel = null; // no WebAssembly SIMD here: callers use the JavaScript loop
+      module = null; // no WebAssembly SIMD here: callers use the JavaScript loop
     }
   }
-  return enabled ? kernel : null;
+  return enabled ? module : null;
 }
 
 /** Tests only: switch the kernel off (true → on again) to exercise the JavaScript loop. */
@@ -49,36 +79,71 @@ function stage(heap: Float64Array, at: number, src: ColumnLike, s: number, m: nu
   else for (let i = 0; i < m; i++) heap[at + i] = src[s + i] as number;
 }
 
+/** The kernel whose memory holds both outputs past its staging area, if there is one. */
+function kernelHolding(out: CollinearOutputs): Kernel | undefined {
+  const k = byBuffer.get(out.mass.buffer as ArrayBuffer);
+  const inside = out.mass.byteOffset >= STAGING_BYTES && out.x.byteOffset >= STAGING_BYTES;
+  return k !== undefined && out.x.buffer === out.mass.buffer && inside ? k : undefined;
+}
+
+/** Outputs for n events: in a memory of their own when n ≥ OWNED_MIN and one can be had. */
+function allocate(compiled: WasmModule, n: number): { kernel: Kernel; out: CollinearOutputs } {
+  if (n >= OWNED_MIN) {
+    try {
+      const kernel = newKernel(compiled, STAGING_BYTES + 16 * n);
+      const { buffer } = kernel.heap;
+      const out = {
+        mass: new Float64Array(buffer, STAGING_BYTES, n),
+        x: new Float64Array(buffer, STAGING_BYTES + 8 * n, n),
+      };
+      return { kernel, out };
+    } catch {
+      // address space or the 4 GiB limit: ordinary arrays, copied into
+    }
+  }
+  return { kernel: scratch as Kernel, out: { mass: new Float64Array(n), x: new Float64Array(n) } };
+}
+
 /**
- * Runs the kernel over `columns` (ℓ px, py, pz, E; ℓ′ px, py, pz, E; MET px, py; all of length
- * n = mass.length) into `mass` and `x`. Returns false, touching nothing, when WebAssembly is
- * unavailable. When the kernel flags a block (a non-finite input or a negative energy may be in
- * it) it calls `checkEvent(i)` for each event i of the block, which throws on an invalid event.
+ * Runs the kernel over `columns` (ℓ px, py, pz, E; ℓ′ px, py, pz, E; MET px, py; all of length n)
+ * into `out` (validated by the caller, length n) or into new outputs, and returns them; returns
+ * null, touching nothing, when WebAssembly is unavailable. When the kernel flags a block (a
+ * non-finite input or a negative energy may be in it) it calls `checkEvent(i)` for each event i
+ * of the block, which throws on an invalid event.
  */
 export function collinearColumnsWasm(
   columns: readonly ColumnLike[],
   useMet: boolean,
-  mass: Float64Array,
-  x: Float64Array,
+  n: number,
+  out: CollinearOutputs | undefined,
   checkEvent: (i: number) => void,
-): boolean {
-  const k = loadKernel();
-  if (k === null) return false;
-  const { heap, collinear } = k;
-  const n = mass.length;
+): CollinearOutputs | null {
+  const compiled = loadModule();
+  if (compiled === null) return null;
+  const held = out === undefined ? allocate(compiled, n) : { kernel: kernelHolding(out) ?? scratch, out };
+  const kernel = held.kernel as Kernel;
+  const { mass, x } = held.out;
+  const direct = kernel !== scratch;
+  const { heap, collinear } = kernel;
   for (let s = 0; s < n; s += BLOCK) {
     const m = Math.min(BLOCK, n - s);
     for (let c = 0; c < INPUTS; c++) {
       stage(heap, c * BLOCK, columns[c] as ColumnLike, s, m);
       if (m % 2 === 1) heap[c * BLOCK + m] = 0; // pad lane: a valid (null) four-vector
     }
-    if (collinear(m + (m % 2), useMet ? 1 : 0) !== 0) for (let i = s; i < s + m; i++) checkEvent(i);
+    // Straight into the result columns, except for an odd block, whose pad lane would overrun them.
+    const straight = direct && m % 2 === 0;
+    const massAt = straight ? mass.byteOffset + 8 * s : MASS_STAGE;
+    const xAt = straight ? x.byteOffset + 8 * s : X_STAGE;
+    if (collinear(m + (m % 2), useMet ? 1 : 0, massAt, xAt) !== 0)
+      for (let i = s; i < s + m; i++) checkEvent(i);
+    if (straight) continue;
     // A plain loop: TypedArray.prototype.set from WebAssembly memory is several times slower in
     // V8 (measured: 65 ms vs 34 ms for 2 × 1e7 values) than from an ordinary ArrayBuffer.
-    for (let i = 0, j = INPUTS * BLOCK; i < m; i++, j++) {
+    for (let i = 0, j = MASS_STAGE / 8; i < m; i++, j++) {
       mass[s + i] = heap[j] as number;
       x[s + i] = heap[j + BLOCK] as number;
     }
   }
-  return true;
+  return held.out;
 }

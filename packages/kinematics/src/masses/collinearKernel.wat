@@ -1,7 +1,9 @@
 ;; Collinear mass kernel (driver: collinearKernel.ts). Two events per f64x2 lane pair, the same IEEE
 ;; operations in the same order as the JavaScript loop in collinearMass.ts, so results are
-;; bit-identical. Memory: a staging block of 4096 events, column k (0..9 = ℓ px py pz E, ℓ′ px py pz
-;; E, MET px py) at byte k*32768; outputs M_col at column 10 and x at column 11.
+;; bit-identical. Memory (imported, so that outputs can live in it): a staging block of 4096 events,
+;; column k (0..9 = ℓ px py pz E, ℓ′ px py pz E, MET px py) at byte k*32768, then a staging block for
+;; the outputs (M_col at byte 327680, x at 360448), then, in memories that own their results, the
+;; result columns themselves.
 ;;
 ;; Validation without a branch per event: v = (E + E′) + (pz + pz′) + (px + px′) + (py + py′) +
 ;; (a + b) is ±∞ or NaN whenever some input is (a non-finite value never turns finite through + and
@@ -9,10 +11,12 @@
 ;; whether a block holds such a v or a negative energy; the caller then looks for the offending
 ;; event in JavaScript (finite inputs that overflow also raise the flag, and pass that re-check).
 (module
-  (memory (export "memory") 8)
-  ;; collinear(n, useMet) → 0 if every v is finite and every energy ≥ 0, else 1. n must be
-  ;; even (the caller pads). useMet ≠ 0: pT(ν) = |MET|, else the CMS projection |MET·p̂T(ℓ′)|.
-  (func (export "collinear") (param $n i32) (param $useMet i32) (result i32)
+  (import "env" "memory" (memory 6))
+  ;; collinear(n, useMet, massAt, xAt) → 0 if every v is finite and every energy ≥ 0, else 1;
+  ;; writes M_col of staged event i to byte massAt + 8i and x to xAt + 8i. n must be even (the
+  ;; caller pads). useMet ≠ 0: pT(ν) = |MET|, else the CMS projection |MET·p̂T(ℓ′)|.
+  (func (export "collinear") (param $n i32) (param $useMet i32) (param $massAt i32) (param $xAt i32)
+    (result i32)
     (local $o i32) (local $end i32)
     (local $ax v128) (local $ay v128) (local $az v128) (local $ae v128)
     (local $lx v128) (local $ly v128) (local $lz v128) (local $le v128)
@@ -70,8 +74,8 @@
                      (f64x2.sub (local.get $x) (local.get $x)))))
         (local.set $mass (v128.or (f64x2.sqrt (f64x2.abs (local.get $m2)))
                                   (v128.and (local.get $m2) (local.get $sign))))
-        (v128.store offset=327680 (local.get $o) (local.get $mass))
-        (v128.store offset=360448 (local.get $o) (local.get $x))
+        (v128.store (i32.add (local.get $massAt) (local.get $o)) (local.get $mass))
+        (v128.store (i32.add (local.get $xAt) (local.get $o)) (local.get $x))
         ;; validation: v is ±∞ or NaN iff some input is (see the header); v − v is 0 or NaN, and NaN
         ;; is sticky through the sum; negative energies are or-ed into a mask
         (local.set $v (f64x2.add (f64x2.add (f64x2.add (local.get $se) (local.get $sz))

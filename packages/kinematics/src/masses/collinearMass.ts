@@ -24,7 +24,9 @@ export interface CollinearMassOptions {
   readonly neutrinoPt?: 'projection' | 'met';
   /**
    * Columnar only: preallocated outputs of length n to write into (no allocation per call; the
-   * fast path for chunked processing). The returned object holds these same arrays.
+   * fast path for chunked processing). The returned object holds these same arrays. Fastest
+   * when they are a previous call's result or subarrays of it: results of calls on ≥ 8192
+   * events live in the WebAssembly kernel's memory, which then computes straight into them.
    */
   readonly out?: CollinearMassColumns;
 }
@@ -124,15 +126,16 @@ export function collinearMass(
       checkColumnLength(`options.out.${k}`, a, n);
     }
   }
-  const mass = out?.mass ?? new Float64Array(n);
-  const xs = out?.x ?? new Float64Array(n);
   const { px: apx, py: apy, pz: apz, E: aE } = lepPrompt;
   const { px: bpx, py: bpy, pz: bpz, E: bE } = l;
   const { px: mx, py: my } = m;
   const energies = ['lepPrompt.E', 'lepFromTau.E'];
   const checkEvent = (i: number): void => throwIfInvalidAt(named, energies, i);
   const columns = [apx, apy, apz, aE, bpx, bpy, bpz, bE, mx, my];
-  if (collinearColumnsWasm(columns, !projection, mass, xs, checkEvent)) return { mass, x: xs };
+  const viaKernel = collinearColumnsWasm(columns, !projection, n, out, checkEvent);
+  if (viaKernel !== null) return viaKernel;
+  const mass = out?.mass ?? new Float64Array(n);
+  const xs = out?.x ?? new Float64Array(n);
   // Fallback where WebAssembly is unavailable: the same operations in the same order (the kernel
   // in collinearKernel.wat mirrors this loop; results are bit-identical).
   // Squared forms, one √ per event: with pT(ν) = |p⃗T^miss·p⃗T(ℓ′)|/pT(ℓ′) (projection),
