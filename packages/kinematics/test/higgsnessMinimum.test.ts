@@ -271,16 +271,38 @@ describe('analytic gradient and Hessian (internal) vs central differences', () =
         expect(Math.abs(fdh - (H[4 * i + j] as number))).toBeLessThanOrEqual(
           1e-5 * Math.abs(H[4 * i + j] as number) + 1e-4,
         );
-        // The diagonal-only evaluation (tip-line searches along ν₁z, ν₂z) against the same differences.
-        if (i === j && i >= 2) {
-          p.hess.fill(Number.NaN);
-          p.derivatives(Float64Array.from(x), false);
-          expect(Math.abs(fdh - (p.hess[5 * i] as number))).toBeLessThanOrEqual(
-            1e-5 * Math.abs(H[5 * i] as number) + 1e-4,
-          );
-          expect(Math.abs(fd - (p.grad[i] as number))).toBeLessThanOrEqual(1e-6 * Math.abs(fd) + 1e-6);
-        }
       }
+    }
+  });
+  // Tip lines: ν₂ = 0 (x = (METx, METy, z, 0), coordinate 2) and ν₁ = 0 (x = (0, 0, 0, z), coordinate 3).
+  it.each([
+    [2, 2],
+    [1, 3],
+  ] as const)('tip line (ν%i = 0): derivatives along z match central differences', (vanishing, k) => {
+    p.setTipLine(vanishing);
+    const h = 1e-4;
+    for (const z of [-120, -7.5, 0, 3, 64]) {
+      const at = (zz: number) => Float64Array.from(k === 2 ? [p.metx, p.mety, zz, 0] : [0, 0, 0, zz]);
+      const half = (zz: number) => {
+        const y = at(zz);
+        return 0.5 * p.chi2(y[0] as number, y[1] as number, y[2] as number, y[3] as number);
+      };
+      expect(p.lineChi2(z)).toBe(2 * half(z));
+      const chi = p.lineDerivatives(z);
+      expect(chi).toBe(2 * half(z));
+      const fd = (half(z + h) - half(z - h)) / (2 * h);
+      expect(Math.abs(fd - p.lineGrad)).toBeLessThanOrEqual(1e-6 * Math.abs(fd) + 1e-6);
+      const g = p.lineGrad;
+      const H = p.lineHess;
+      p.lineDerivatives(z + h);
+      const gp = p.lineGrad;
+      p.lineDerivatives(z - h);
+      const fdh = (gp - p.lineGrad) / (2 * h);
+      expect(Math.abs(fdh - H)).toBeLessThanOrEqual(1e-5 * Math.abs(H) + 1e-4);
+      // The same entries (same operations) as the full evaluation at that point.
+      p.derivatives(at(z));
+      expect(g).toBe(p.grad[k]);
+      expect(H).toBe(p.hess[5 * k]);
     }
   });
 });

@@ -443,27 +443,30 @@ export class Minimiser {
   }
 
   /**
-   * Newton minimisation of the χ² along coordinate `k` of x only (x updated in place), with
-   * backtracking; a gradient step of 10 GeV where the curvature is not positive. Returns χ².
+   * Newton minimisation of the χ² along coordinate `k` of x only (x updated in place; x on the
+   * cone-tip line of that coordinate: k = 2 with ν₂ = 0, k = 3 with ν₁ = 0), with backtracking; a
+   * gradient step of 10 GeV where the curvature is not positive. Returns χ².
    */
-  private alongLine(prob: NeutrinoProblem, x: Float64Array, k: number): number {
+  private alongLine(prob: NeutrinoProblem, x: Float64Array, k: 2 | 3): number {
     this.localConverged = false;
-    let chi = prob.derivatives(x, false);
+    prob.setTipLine(k === 2 ? 2 : 1);
     let z = x[k] as number;
+    let chi = prob.lineDerivatives(z);
     for (let it = 0; it < this.maxIterations; it++) {
       this.iterations++;
-      const g = prob.grad[k] as number;
-      const h = prob.hess[5 * k] as number;
+      const g = prob.lineGrad;
+      const h = prob.lineHess;
       const dz = h > 0 ? g / h : Math.sign(g) * 10;
       if (g * dz <= 1e-12 * chi || chi <= this.floor * 1e-6) {
         this.localConverged = true;
+        x[k] = z;
         return chi;
       }
       let t = 1;
       let accepted = false;
       for (let ls = 0; ls < 40 && !accepted; ls++) {
-        x[k] = z - t * dz; // trial point
-        const ct = prob.chi2(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
+        const zt = z - t * dz; // trial point
+        const ct = prob.lineChi2(zt);
         if (ct <= chi - 1e-4 * t * 2 * g * dz) {
           accepted = true;
           if (chi - ct <= 1e-13 * chi) {
@@ -471,8 +474,8 @@ export class Minimiser {
             this.localConverged = true;
             return ct;
           }
-          z = x[k] as number;
-          chi = prob.derivatives(x, false);
+          z = zt;
+          chi = prob.lineDerivatives(z);
         }
         t *= 0.3;
       }

@@ -38,6 +38,12 @@ export class NeutrinoProblem {
    */
   readonly hess = new Float64Array(16);
   readonly grad = new Float64Array(4);
+  /** Set by {@link lineDerivatives}: d(½χ²)/dz and d²(½χ²)/dz² along the tip line. */
+  lineGrad = 0;
+  lineHess = 0;
+  /** Tip-line constants of {@link setTipLine}: per constraint [on, T_x², T_y², V_z, V_E]; |p⃗T^miss|². */
+  private readonly line = new Float64Array(5 * MAX_CONSTRAINTS);
+  private lineM2 = 0;
 
   /** Removes all constraints and sets p⃗T^miss (GeV). */
   reset(metx: number, mety: number): void {
@@ -101,10 +107,8 @@ export class NeutrinoProblem {
    * Gradient g = Jᵀr and Newton matrix H = JᵀJ + Σ rₖ∇²rₖ (J: Jacobian of the residuals r; ½χ²
    * has gradient g and Hessian H) at x = [ν₁x, ν₁y, ν₁z, ν₂z]. Returns χ². (x comes as an array:
    * V8 boxes the number arguments of a call it does not inline: most of the minimiser's garbage.)
-   * With `full` false only g and the diagonal entries H₂₂, H₃₃ (the ν₁z and ν₂z directions, for
-   * searches along those coordinates) are set; the rest of H is left as it was.
    */
-  derivatives(x: Float64Array, full = true): number {
+  derivatives(x: Float64Array): number {
     const x0 = x[0] as number;
     const x1 = x[1] as number;
     const x2 = x[2] as number;
@@ -185,21 +189,19 @@ export class NeutrinoProblem {
       g2 += j2 * rk;
       g3 += j3 * rk;
       // JₖJₖᵀ plus the rank-one part r φ″ ∇q∇qᵀ = curv·JₖJₖᵀ (linear form).
+      const cj0 = (1 + curv) * j0;
+      const cj1 = (1 + curv) * j1;
       const cj2 = (1 + curv) * j2;
+      h00 += cj0 * j0;
+      h01 += cj0 * j1;
+      h02 += cj0 * j2;
+      h03 += cj0 * j3;
+      h11 += cj1 * j1;
+      h12 += cj1 * j2;
+      h13 += cj1 * j3;
       h22 += cj2 * j2;
+      h23 += cj2 * j3;
       h33 += (1 + curv) * j3 * j3;
-      if (full) {
-        const cj0 = (1 + curv) * j0;
-        const cj1 = (1 + curv) * j1;
-        h00 += cj0 * j0;
-        h01 += cj0 * j1;
-        h02 += cj0 * j2;
-        h03 += cj0 * j3;
-        h11 += cj1 * j1;
-        h12 += cj1 * j2;
-        h13 += cj1 * j3;
-        h23 += cj2 * j3;
-      }
       const wq = rk * dphi;
       alpha1 += e1 > 0 ? wq * 2 * a * (te * i1 - 1) : 0;
       alpha2 += e2 > 0 ? wq * 2 * b * (te * i2 - 1) : 0;
@@ -210,11 +212,6 @@ export class NeutrinoProblem {
     this.grad[2] = g2;
     this.grad[3] = g3;
     const H = this.hess;
-    if (!full) {
-      H[10] = h22 + alpha1 * (1 - u1z * u1z);
-      H[15] = h33 + alpha2 * (1 - u2z * u2z);
-      return chi2;
-    }
     // Σ w∇²q in ν space: S11 = α1(𝟙 − û₁û₁ᵀ), S22 = α2(𝟙 − û₂û₂ᵀ), S12 = β(û₁û₂ᵀ − 𝟙); mapped to x
     // with ν₁ = (x0, x1, x2), ν₂ = (METx − x0, METy − x1, x3).
     const s11xx = alpha1 * (1 - u1x * u1x);
@@ -264,6 +261,99 @@ export class NeutrinoProblem {
     H[13] = h13;
     H[14] = h23;
     H[15] = h33;
+    return chi2;
+  }
+
+  /**
+   * Prepares {@link lineChi2} and {@link lineDerivatives} for the cone-tip line where neutrino
+   * `vanishing` (1 or 2) is zero and the other one is (METx, METy, z): x = (METx, METy, z, 0) for
+   * `vanishing` 2, x = (0, 0, 0, z) for 1. Per constraint, only T_z and T_E vary along the line,
+   * so T_x², T_y² are stored once (the same operations as {@link chi2} and {@link derivatives}
+   * perform at those x, so the values agree to the last bit).
+   */
+  setTipLine(vanishing: 1 | 2): void {
+    const c = this.constraints;
+    const l = this.line;
+    const mx = this.metx;
+    const my = this.mety;
+    for (let k = 0; k < this.n; k++) {
+      const o = 8 * k;
+      const on = vanishing === 2 ? (c[o + 4] as number) : (c[o + 5] as number);
+      const tx = (c[o] as number) + on * mx;
+      const ty = (c[o + 1] as number) + on * my;
+      l[5 * k] = on;
+      l[5 * k + 1] = tx * tx;
+      l[5 * k + 2] = ty * ty;
+      l[5 * k + 3] = c[o + 2] as number;
+      l[5 * k + 4] = c[o + 3] as number;
+    }
+    this.lineM2 = mx * mx + my * my;
+  }
+
+  /** χ² at coordinate z of the tip line of {@link setTipLine}. */
+  lineChi2(z: number): number {
+    const e = Math.sqrt(this.lineM2 + z * z);
+    const c = this.constraints;
+    const l = this.line;
+    let chi2 = 0;
+    for (let k = 0; k < this.n; k++) {
+      const on = l[5 * k] as number;
+      const tz = (l[5 * k + 3] as number) + on * z;
+      const te = (l[5 * k + 4] as number) + on * e;
+      const qRaw = (te - tz) * (te + tz) - (l[5 * k + 1] as number) - (l[5 * k + 2] as number);
+      const q = Math.max(qRaw, 0);
+      const M = c[8 * k + 6] as number;
+      const w = c[8 * k + 7] as number;
+      const r = w < 0 ? (Math.sqrt(q) - M) * w : (q - M * M) * w;
+      chi2 += r * r;
+    }
+    return chi2;
+  }
+
+  /**
+   * χ² at coordinate z of the tip line of {@link setTipLine}; sets {@link lineGrad} and
+   * {@link lineHess}, the first and second derivatives of ½χ² along z (the entries of
+   * {@link derivatives}' g and H for that coordinate).
+   */
+  lineDerivatives(z: number): number {
+    const e = Math.sqrt(this.lineM2 + z * z);
+    const ie = e > 0 ? 1 / e : 0;
+    const uz = z * ie;
+    const c = this.constraints;
+    const l = this.line;
+    let chi2 = 0;
+    let g = 0;
+    let h = 0;
+    let alpha = 0;
+    for (let k = 0; k < this.n; k++) {
+      const on = l[5 * k] as number;
+      const tz = (l[5 * k + 3] as number) + on * z;
+      const te = (l[5 * k + 4] as number) + on * e;
+      const qRaw = (te - tz) * (te + tz) - (l[5 * k + 1] as number) - (l[5 * k + 2] as number);
+      const q = Math.max(qRaw, 0);
+      const M = c[8 * k + 6] as number;
+      const s = c[8 * k + 7] as number;
+      let rk: number;
+      let dphi: number;
+      let curv = 0;
+      if (s < 0) {
+        const w = -s;
+        const m = Math.sqrt(q);
+        rk = (m - M) * w;
+        dphi = m > 0 ? (0.5 * w) / m : 0;
+        curv = m > 0 ? -rk / (w * m) : 0;
+      } else {
+        rk = (q - M * M) * s;
+        dphi = qRaw > 0 ? s : 0;
+      }
+      chi2 += rk * rk;
+      const j = dphi * (2 * on * (te * uz - tz));
+      g += j * rk;
+      h += (1 + curv) * j * j;
+      alpha += e > 0 ? rk * dphi * 2 * on * (te * ie - 1) : 0;
+    }
+    this.lineGrad = g;
+    this.lineHess = h + alpha * (1 - uz * uz);
     return chi2;
   }
 }
