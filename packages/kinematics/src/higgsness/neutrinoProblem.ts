@@ -87,12 +87,22 @@ export class NeutrinoProblem {
     let chi2 = 0;
     for (let k = 0; k < n; k++) {
       const o = 8 * k;
-      const a = c[o + 4] as number;
-      const b = c[o + 5] as number;
-      const tx = (c[o] as number) + a * x0 + b * n2x;
-      const ty = (c[o + 1] as number) + a * x1 + b * n2y;
-      const tz = (c[o + 2] as number) + a * x2 + b * x3;
-      const te = (c[o + 3] as number) + a * e1 + b * e2;
+      let tx = c[o] as number;
+      let ty = c[o + 1] as number;
+      let tz = c[o + 2] as number;
+      let te = c[o + 3] as number;
+      if (c[o + 4] !== 0) {
+        tx += x0;
+        ty += x1;
+        tz += x2;
+        te += e1;
+      }
+      if (c[o + 5] !== 0) {
+        tx += n2x;
+        ty += n2y;
+        tz += x3;
+        te += e2;
+      }
       const qRaw = (te - tz) * (te + tz) - tx * tx - ty * ty;
       const q = Math.max(qRaw, 0);
       const M = c[o + 6] as number;
@@ -148,12 +158,24 @@ export class NeutrinoProblem {
     let g3 = 0;
     for (let k = 0; k < n; k++) {
       const o = 8 * k;
-      const a = c[o + 4] as number;
-      const b = c[o + 5] as number;
-      const tx = (c[o] as number) + a * x0 + b * n2x;
-      const ty = (c[o + 1] as number) + a * x1 + b * n2y;
-      const tz = (c[o + 2] as number) + a * x2 + b * x3;
-      const te = (c[o + 3] as number) + a * e1 + b * e2;
+      const on1 = c[o + 4] !== 0;
+      const on2 = c[o + 5] !== 0;
+      let tx = c[o] as number;
+      let ty = c[o + 1] as number;
+      let tz = c[o + 2] as number;
+      let te = c[o + 3] as number;
+      if (on1) {
+        tx += x0;
+        ty += x1;
+        tz += x2;
+        te += e1;
+      }
+      if (on2) {
+        tx += n2x;
+        ty += n2y;
+        tz += x3;
+        te += e2;
+      }
       const qRaw = (te - tz) * (te + tz) - tx * tx - ty * ty;
       const q = Math.max(qRaw, 0);
       const M = c[o + 6] as number;
@@ -173,39 +195,71 @@ export class NeutrinoProblem {
         dphi = qRaw > 0 ? s : 0;
       }
       chi2 += rk * rk;
-      // ∂q/∂ν⃗₁ = 2a(T_E û₁ − T⃗), ∂q/∂ν⃗₂ = 2b(T_E û₂ − T⃗); chain rule to x.
-      const d1x = 2 * a * (te * u1x - tx);
-      const d1y = 2 * a * (te * u1y - ty);
-      const d1z = 2 * a * (te * u1z - tz);
-      const d2x = 2 * b * (te * u2x - tx);
-      const d2y = 2 * b * (te * u2y - ty);
-      const d2z = 2 * b * (te * u2z - tz);
-      const j0 = dphi * (d1x - d2x);
-      const j1 = dphi * (d1y - d2y);
-      const j2 = dphi * d1z;
-      const j3 = dphi * d2z;
-      g0 += j0 * rk;
-      g1 += j1 * rk;
-      g2 += j2 * rk;
-      g3 += j3 * rk;
-      // JₖJₖᵀ plus the rank-one part r φ″ ∇q∇qᵀ = curv·JₖJₖᵀ (linear form).
-      const cj0 = (1 + curv) * j0;
-      const cj1 = (1 + curv) * j1;
-      const cj2 = (1 + curv) * j2;
-      h00 += cj0 * j0;
-      h01 += cj0 * j1;
-      h02 += cj0 * j2;
-      h03 += cj0 * j3;
-      h11 += cj1 * j1;
-      h12 += cj1 * j2;
-      h13 += cj1 * j3;
-      h22 += cj2 * j2;
-      h23 += cj2 * j3;
-      h33 += (1 + curv) * j3 * j3;
+      // ∂q/∂ν⃗₁ = 2a(T_E û₁ − T⃗), ∂q/∂ν⃗₂ = 2b(T_E û₂ − T⃗); chain rule to x: Jₖ = φ′·(∂q/∂ν₁x −
+      // ∂q/∂ν₂x, ∂q/∂ν₁y − ∂q/∂ν₂y, ∂q/∂ν₁z, ∂q/∂ν₂z). Then JₖJₖᵀ plus the rank-one part
+      // r φ″ ∇q∇qᵀ = curv·JₖJₖᵀ (linear form); a constraint on one neutrino has Jₖ₃ = 0 (ν₁ only)
+      // or Jₖ₂ = 0 (ν₂ only), and those entries are skipped.
       const wq = rk * dphi;
-      alpha1 += e1 > 0 ? wq * 2 * a * (te * i1 - 1) : 0;
-      alpha2 += e2 > 0 ? wq * 2 * b * (te * i2 - 1) : 0;
-      beta += wq * 2 * a * b;
+      const cc = 1 + curv;
+      if (on1 && on2) {
+        const j0 = dphi * (2 * (te * u1x - tx) - 2 * (te * u2x - tx));
+        const j1 = dphi * (2 * (te * u1y - ty) - 2 * (te * u2y - ty));
+        const j2 = dphi * (2 * (te * u1z - tz));
+        const j3 = dphi * (2 * (te * u2z - tz));
+        g0 += j0 * rk;
+        g1 += j1 * rk;
+        g2 += j2 * rk;
+        g3 += j3 * rk;
+        const cj0 = cc * j0;
+        const cj1 = cc * j1;
+        const cj2 = cc * j2;
+        h00 += cj0 * j0;
+        h01 += cj0 * j1;
+        h02 += cj0 * j2;
+        h03 += cj0 * j3;
+        h11 += cj1 * j1;
+        h12 += cj1 * j2;
+        h13 += cj1 * j3;
+        h22 += cj2 * j2;
+        h23 += cj2 * j3;
+        h33 += cc * j3 * j3;
+        alpha1 += e1 > 0 ? wq * 2 * (te * i1 - 1) : 0;
+        alpha2 += e2 > 0 ? wq * 2 * (te * i2 - 1) : 0;
+        beta += wq * 2;
+      } else if (on1) {
+        const j0 = dphi * (2 * (te * u1x - tx));
+        const j1 = dphi * (2 * (te * u1y - ty));
+        const j2 = dphi * (2 * (te * u1z - tz));
+        g0 += j0 * rk;
+        g1 += j1 * rk;
+        g2 += j2 * rk;
+        const cj0 = cc * j0;
+        const cj1 = cc * j1;
+        const cj2 = cc * j2;
+        h00 += cj0 * j0;
+        h01 += cj0 * j1;
+        h02 += cj0 * j2;
+        h11 += cj1 * j1;
+        h12 += cj1 * j2;
+        h22 += cj2 * j2;
+        alpha1 += e1 > 0 ? wq * 2 * (te * i1 - 1) : 0;
+      } else if (on2) {
+        const j0 = -dphi * (2 * (te * u2x - tx));
+        const j1 = -dphi * (2 * (te * u2y - ty));
+        const j3 = dphi * (2 * (te * u2z - tz));
+        g0 += j0 * rk;
+        g1 += j1 * rk;
+        g3 += j3 * rk;
+        const cj0 = cc * j0;
+        const cj1 = cc * j1;
+        h00 += cj0 * j0;
+        h01 += cj0 * j1;
+        h03 += cj0 * j3;
+        h11 += cj1 * j1;
+        h13 += cj1 * j3;
+        h33 += cc * j3 * j3;
+        alpha2 += e2 > 0 ? wq * 2 * (te * i2 - 1) : 0;
+      }
     }
     this.grad[0] = g0;
     this.grad[1] = g1;
