@@ -280,6 +280,11 @@ describe('analytic gradient and Hessian (internal) vs central differences', () =
     [1, 3],
   ] as const)('tip line (ν%i = 0): derivatives along z match central differences', (vanishing, k) => {
     p.setTipLine(vanishing);
+    // Lower bound: the constraint without the moving neutrino, at V alone (m² < 0 → m = 0):
+    // ν₁ moving: (−8, 13, −16, 22) with m_W* = 30, σ = 5 → 6²; ν₂ moving: (16, 43, −33, 56) with
+    // m_W = 80.4, σ = 5 → 16.08².
+    expect(p.lineFloor).toBeCloseTo(vanishing === 2 ? 36 : 16.08 ** 2, 10);
+    for (let z = -500; z <= 500; z += 12.5) expect(p.lineChi2(z)).toBeGreaterThanOrEqual(p.lineFloor);
     const h = 1e-4;
     for (const z of [-120, -7.5, 0, 3, 64]) {
       const at = (zz: number) => Float64Array.from(k === 2 ? [p.metx, p.mety, zz, 0] : [0, 0, 0, zz]);

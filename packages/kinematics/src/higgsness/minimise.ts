@@ -181,7 +181,7 @@ export class Minimiser {
           xs[1] = tip === 0 ? prob.mety : 0;
           xs[2] = tip === 0 ? s * scaleZ : 0;
           xs[3] = tip === 0 ? 0 : s * scaleZ;
-          this.keepIfBetter(this.alongLine(prob, xs, tip === 0 ? 2 : 3), p);
+          this.keepIfBetter(this.alongLine(prob, xs, tip === 0 ? 2 : 3, this.chi2), p);
         }
       }
     }
@@ -364,7 +364,7 @@ export class Minimiser {
       p[1] = prob.mety;
       p[3] = 0;
     }
-    const line = this.alongLine(prob, p, nu1 ? 3 : 2);
+    const line = this.alongLine(prob, p, nu1 ? 3 : 2, chi);
     if (!(line <= chi)) return line;
     const c = this.probeOffTip(prob, p, nu1, line);
     this.offTip = c < line;
@@ -457,11 +457,15 @@ export class Minimiser {
   /**
    * Newton minimisation of the χ² along coordinate `k` of x only (x updated in place; x on the
    * cone-tip line of that coordinate: k = 2 with ν₂ = 0, k = 3 with ν₁ = 0), with backtracking; a
-   * gradient step of 10 GeV where the curvature is not positive. Returns χ².
+   * gradient step of 10 GeV where the curvature is not positive. Returns χ². Where the line's
+   * constant terms alone exceed `bound` (its χ² is above `bound` everywhere: a rigorous bound,
+   * {@link NeutrinoProblem.lineFloor}), returns that bound without searching: the callers discard
+   * line minima above `bound`.
    */
-  private alongLine(prob: NeutrinoProblem, x: Float64Array, k: 2 | 3): number {
+  private alongLine(prob: NeutrinoProblem, x: Float64Array, k: 2 | 3, bound: number): number {
     this.localConverged = false;
     prob.setTipLine(k === 2 ? 2 : 1);
+    if (prob.lineFloor > bound) return prob.lineFloor;
     let z = x[k] as number;
     let chi = prob.lineDerivatives(z);
     for (let it = 0; it < this.maxIterations; it++) {

@@ -44,6 +44,13 @@ export class NeutrinoProblem {
   /** Tip-line constants of {@link setTipLine}: per constraint [on, T_x², T_y², V_z, V_E]; |p⃗T^miss|². */
   private readonly line = new Float64Array(5 * MAX_CONSTRAINTS);
   private lineM2 = 0;
+  /**
+   * Set by {@link setTipLine}: the sum of the constant terms (constraints without the moving
+   * neutrino), a lower bound of {@link lineChi2} on the whole line. It holds for the computed values
+   * too: those terms are computed by the same operations, and a rounded sum of non-negative terms
+   * does not decrease when terms are added.
+   */
+  lineFloor = 0;
 
   /** Removes all constraints and sets p⃗T^miss (GeV). */
   reset(metx: number, mety: number): void {
@@ -342,6 +349,22 @@ export class NeutrinoProblem {
       l[5 * k + 4] = c[o + 3] as number;
     }
     this.lineM2 = mx * mx + my * my;
+    // The terms of the constraints without the moving neutrino are constant on the line.
+    let floor = 0;
+    for (let k = 0; k < this.n; k++) {
+      if (l[5 * k] !== 0) continue;
+      const qRaw =
+        ((l[5 * k + 4] as number) - (l[5 * k + 3] as number)) *
+          ((l[5 * k + 4] as number) + (l[5 * k + 3] as number)) -
+        (l[5 * k + 1] as number) -
+        (l[5 * k + 2] as number);
+      const q = Math.max(qRaw, 0);
+      const M = c[8 * k + 6] as number;
+      const w = c[8 * k + 7] as number;
+      const r = w < 0 ? (Math.sqrt(q) - M) * w : (q - M * M) * w;
+      floor += r * r;
+    }
+    this.lineFloor = floor;
   }
 
   /** χ² at coordinate z of the tip line of {@link setTipLine}. */
