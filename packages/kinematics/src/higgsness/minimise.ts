@@ -218,7 +218,8 @@ export class Minimiser {
     let x1 = x[1] as number;
     let x2 = x[2] as number;
     let x3 = x[3] as number;
-    let chi = prob.derivatives(x);
+    prob.derivatives(x);
+    let chi = prob.value;
     if (!Number.isFinite(chi)) return chi;
     let delta = this.trustLength;
     let result = Number.NaN;
@@ -258,7 +259,8 @@ export class Minimiser {
           xn[1] = x1 - t * d1;
           xn[2] = x2 - t * d2;
           xn[3] = x3 - t * d3;
-          ct = prob.derivatives(xn);
+          prob.derivatives(xn);
+          ct = prob.value;
         } else ct = prob.chi2(x0 - t * d0, x1 - t * d1, x2 - t * d2, x3 - t * d3);
         if (ct <= chi - 1e-4 * t * slope) {
           accepted = true;
@@ -276,7 +278,8 @@ export class Minimiser {
           x[1] = x1;
           x[2] = x2;
           x[3] = x3;
-          chi = ls === 0 ? ct : prob.derivatives(x);
+          if (ls > 0) prob.derivatives(x);
+          chi = prob.value;
           break;
         }
         const tq = (slope * t * t) / (2 * (ct - chi + slope * t));
@@ -308,7 +311,8 @@ export class Minimiser {
               result = c;
               break;
             }
-            chi = prob.derivatives(x);
+            prob.derivatives(x);
+            chi = prob.value;
           }
         }
       }
@@ -467,7 +471,8 @@ export class Minimiser {
     prob.setTipLine(k === 2 ? 2 : 1);
     if (prob.lineFloor > bound) return prob.lineFloor;
     let z = x[k] as number;
-    let chi = prob.lineDerivatives(z);
+    prob.lineDerivatives(x, k);
+    let chi = prob.value;
     for (let it = 0; it < this.maxIterations; it++) {
       this.iterations++;
       const g = prob.lineGrad;
@@ -491,7 +496,9 @@ export class Minimiser {
             return ct;
           }
           z = zt;
-          chi = prob.lineDerivatives(z);
+          x[k] = z;
+          prob.lineDerivatives(x, k);
+          chi = prob.value;
         }
         t *= 0.3;
       }

@@ -38,6 +38,8 @@ export class NeutrinoProblem {
    */
   readonly hess = new Float64Array(16);
   readonly grad = new Float64Array(4);
+  /** χ² at the point of the last {@link derivatives} or {@link lineDerivatives}. */
+  value = 0;
   /** Set by {@link lineDerivatives}: d(½χ²)/dz and d²(½χ²)/dz² along the tip line. */
   lineGrad = 0;
   lineHess = 0;
@@ -122,10 +124,11 @@ export class NeutrinoProblem {
 
   /**
    * Gradient g = Jᵀr and Newton matrix H = JᵀJ + Σ rₖ∇²rₖ (J: Jacobian of the residuals r; ½χ²
-   * has gradient g and Hessian H) at x = [ν₁x, ν₁y, ν₁z, ν₂z]. Returns χ². (x comes as an array:
-   * V8 boxes the number arguments of a call it does not inline: most of the minimiser's garbage.)
+   * has gradient g and Hessian H) at x = [ν₁x, ν₁y, ν₁z, ν₂z], and {@link value} = χ². (x comes
+   * as an array and χ² goes to a field: V8 boxes the number arguments and the number result of a
+   * call it does not inline, which was most of the minimiser's garbage.)
    */
-  derivatives(x: Float64Array): number {
+  derivatives(x: Float64Array): void {
     const x0 = x[0] as number;
     const x1 = x[1] as number;
     const x2 = x[2] as number;
@@ -322,7 +325,7 @@ export class NeutrinoProblem {
     H[13] = h13;
     H[14] = h23;
     H[15] = h33;
-    return chi2;
+    this.value = chi2;
   }
 
   /**
@@ -388,11 +391,12 @@ export class NeutrinoProblem {
   }
 
   /**
-   * χ² at coordinate z of the tip line of {@link setTipLine}; sets {@link lineGrad} and
-   * {@link lineHess}, the first and second derivatives of ½χ² along z (the entries of
+   * At z = x[k] on the tip line of {@link setTipLine}: sets {@link value} = χ², {@link lineGrad}
+   * and {@link lineHess}, the first and second derivatives of ½χ² along z (the entries of
    * {@link derivatives}' g and H for that coordinate).
    */
-  lineDerivatives(z: number): number {
+  lineDerivatives(x: Float64Array, k: 2 | 3): void {
+    const z = x[k] as number;
     const e = Math.sqrt(this.lineM2 + z * z);
     const ie = e > 0 ? 1 / e : 0;
     const uz = z * ie;
@@ -431,6 +435,6 @@ export class NeutrinoProblem {
     }
     this.lineGrad = g;
     this.lineHess = h + alpha * (1 - uz * uz);
-    return chi2;
+    this.value = chi2;
   }
 }
