@@ -462,7 +462,7 @@ export class Minimiser {
    * Newton minimisation of the χ² along coordinate `k` of x only (x updated in place; x on the
    * cone-tip line of that coordinate: k = 2 with ν₂ = 0, k = 3 with ν₁ = 0), with backtracking; a
    * gradient step of 10 GeV where the curvature is not positive. Returns χ². Where the line's
-   * constant terms alone exceed `bound` (its χ² is above `bound` everywhere: a rigorous bound,
+   * lower bound exceeds `bound` (its χ² is above `bound` everywhere: a rigorous bound,
    * {@link NeutrinoProblem.lineFloor}), returns that bound without searching: the callers discard
    * line minima above `bound`.
    */

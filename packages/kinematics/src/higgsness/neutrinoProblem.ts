@@ -47,10 +47,11 @@ export class NeutrinoProblem {
   private readonly line = new Float64Array(5 * MAX_CONSTRAINTS);
   private lineM2 = 0;
   /**
-   * Set by {@link setTipLine}: the sum of the constant terms (constraints without the moving
-   * neutrino), a lower bound of {@link lineChi2} on the whole line. It holds for the computed values
-   * too: those terms are computed by the same operations, and a rounded sum of non-negative terms
-   * does not decrease when terms are added.
+   * Set by {@link setTipLine}: a lower bound of the χ² on the whole tip line, Σ over the terms of
+   * each term's minimum on the line (constant terms as they are; see {@link setTipLine}). For the
+   * computed values too: constant terms are computed by the same operations as in {@link lineChi2},
+   * the others' bounds have a margin of 1e-9 of m²'s scale against rounding, and a rounded sum of
+   * non-negative terms does not decrease when a term does not.
    */
   lineFloor = 0;
 
@@ -333,7 +334,7 @@ export class NeutrinoProblem {
    * `vanishing` (1 or 2) is zero and the other one is (METx, METy, z): x = (METx, METy, z, 0) for
    * `vanishing` 2, x = (0, 0, 0, z) for 1. Per constraint, only T_z and T_E vary along the line,
    * so T_x², T_y² are stored once (the same operations as {@link chi2} and {@link derivatives}
-   * perform at those x, so the values agree to the last bit).
+   * perform at those x, so the values agree to the last bit). Also sets {@link lineFloor}.
    */
   setTipLine(vanishing: 1 | 2): void {
     const c = this.constraints;
@@ -352,15 +353,27 @@ export class NeutrinoProblem {
       l[5 * k + 4] = c[o + 3] as number;
     }
     this.lineM2 = mx * mx + my * my;
-    // The terms of the constraints without the moving neutrino are constant on the line.
+    // Lower bound of the χ² on the line, term by term. A constraint without the moving neutrino
+    // has a constant term. One with it has m² = (V_E + |ν|)² − (V_z + z)² − T_T², whose minimum
+    // over z is m²_min = (E_T + |p⃗T^miss|)² − T_T² with E_T = √(V_E² − V_z²) (the transverse mass of
+    // V and the massless neutrino; at z = |p⃗T^miss|·V_z/E_T); the term is then at least its value at
+    // m²_min where m²_min > M² (φ increases there), less 1e-9 of the scale of m² for rounding.
+    const met = Math.sqrt(this.lineM2);
     let floor = 0;
     for (let k = 0; k < this.n; k++) {
-      if (l[5 * k] !== 0) continue;
-      const qRaw =
-        ((l[5 * k + 4] as number) - (l[5 * k + 3] as number)) *
-          ((l[5 * k + 4] as number) + (l[5 * k + 3] as number)) -
-        (l[5 * k + 1] as number) -
-        (l[5 * k + 2] as number);
+      const tx2 = l[5 * k + 1] as number;
+      const ty2 = l[5 * k + 2] as number;
+      const vz = l[5 * k + 3] as number;
+      const ve = l[5 * k + 4] as number;
+      let qRaw: number;
+      if (l[5 * k] === 0) qRaw = (ve - vz) * (ve + vz) - tx2 - ty2;
+      else {
+        if (!(ve > Math.abs(vz))) continue;
+        const et = Math.sqrt((ve - vz) * (ve + vz)) + met;
+        qRaw = et * et - tx2 - ty2 - 1e-9 * (et * et + tx2 + ty2);
+        const M = c[8 * k + 6] as number;
+        if (!(qRaw > M * M)) continue;
+      }
       const q = Math.max(qRaw, 0);
       const M = c[8 * k + 6] as number;
       const w = c[8 * k + 7] as number;
