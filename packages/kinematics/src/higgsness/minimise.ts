@@ -5,8 +5,9 @@
  * where the Hessian is indefinite, with a trust length and backtracking line search. The χ² has
  * kinks where a neutrino vanishes (|ν| = 0); most local minima sit there (in ~10% of the non-zero
  * events the global one), so a Newton run that comes within 1% of L of a tip continues on the tip
- * line, each assignment is also minimised along the two cone-tip lines, and a minimum found at a
- * tip is polished by a steepest-descent probe off the tip and Nelder–Mead. Internal module; the
+ * line, each assignment is also minimised along the two cone-tip lines (a line whose rigorous
+ * lower bound, `NeutrinoProblem.lineFloor`, is above the minimum to beat is not searched), and a
+ * minimum found at a tip is polished by a steepest-descent probe off the tip and Nelder–Mead. Internal module; the
  * public entry points are `higgsness` and `topness`.
  *
  * Starts: ν₁T = f·p⃗T^miss + g·|p⃗T^miss|·ê⊥ and ν₁z, ν₂z = multiples of the visible longitudinal
