@@ -271,16 +271,70 @@ describe('analytic gradient and Hessian (internal) vs central differences', () =
         expect(Math.abs(fdh - (H[4 * i + j] as number))).toBeLessThanOrEqual(
           1e-5 * Math.abs(H[4 * i + j] as number) + 1e-4,
         );
-        // The diagonal-only evaluation (tip-line searches along ν₁z, ν₂z) against the same differences.
-        if (i === j && i >= 2) {
-          p.hess.fill(Number.NaN);
-          p.derivatives(Float64Array.from(x), false);
-          expect(Math.abs(fdh - (p.hess[5 * i] as number))).toBeLessThanOrEqual(
-            1e-5 * Math.abs(H[5 * i] as number) + 1e-4,
-          );
-          expect(Math.abs(fd - (p.grad[i] as number))).toBeLessThanOrEqual(1e-6 * Math.abs(fd) + 1e-6);
-        }
       }
+    }
+  });
+  // The bound of a term with the moving neutrino is its minimum over the line (transverse mass):
+  // against a golden-section minimisation of the χ² on the line, both forms, both lines.
+  it.each([
+    [false, 2],
+    [true, 2],
+    [false, 1],
+    [true, 1],
+  ] as const)('tip-line floor (linear %s, ν%i = 0) is the minimum of a one-term χ²', (linear, vanishing) => {
+    const q = new NeutrinoProblem();
+    q.reset(35, -40);
+    q.add(60, 25, 140, 170, vanishing === 2 ? 1 : 0, vanishing === 2 ? 0 : 1, 10, 5, linear);
+    q.setTipLine(vanishing);
+    let a = -3000;
+    let b = 3000;
+    const r = (Math.sqrt(5) - 1) / 2;
+    for (let it = 0; it < 200; it++) {
+      const m1 = b - r * (b - a);
+      const m2 = a + r * (b - a);
+      if (q.lineChi2(m1) < q.lineChi2(m2)) b = m2;
+      else a = m1;
+    }
+    const min = q.lineChi2(0.5 * (a + b));
+    expect(min).toBeGreaterThan(1);
+    expect(q.lineFloor).toBeLessThanOrEqual(min);
+    expect(q.lineFloor).toBeGreaterThanOrEqual(min * (1 - 1e-7));
+  });
+  // Tip lines: ν₂ = 0 (x = (METx, METy, z, 0), coordinate 2) and ν₁ = 0 (x = (0, 0, 0, z), coordinate 3).
+  it.each([
+    [2, 2],
+    [1, 3],
+  ] as const)('tip line (ν%i = 0): derivatives along z match central differences', (vanishing, k) => {
+    p.setTipLine(vanishing);
+    // Lower bound: at least the constraint without the moving neutrino, at V alone (m² < 0 → m = 0):
+    // ν₁ moving: (−8, 13, −16, 22) with m_W* = 30, σ = 5 → 6²; ν₂ moving: (16, 43, −33, 56) with
+    // m_W = 80.4, σ = 5 → 16.08²; and never above the χ² on the line.
+    expect(p.lineFloor).toBeGreaterThanOrEqual(vanishing === 2 ? 36 : 16.08 ** 2);
+    for (let z = -3000; z <= 3000; z += 0.25) expect(p.lineChi2(z)).toBeGreaterThanOrEqual(p.lineFloor);
+    const h = 1e-4;
+    for (const z of [-120, -7.5, 0, 3, 64]) {
+      const at = (zz: number) => Float64Array.from(k === 2 ? [p.metx, p.mety, zz, 0] : [0, 0, 0, zz]);
+      const half = (zz: number) => {
+        const y = at(zz);
+        return 0.5 * p.chi2(y[0] as number, y[1] as number, y[2] as number, y[3] as number);
+      };
+      expect(p.lineChi2(z)).toBe(2 * half(z));
+      const line = at(z);
+      p.lineDerivatives(line, k);
+      expect(p.value).toBe(2 * half(z));
+      const fd = (half(z + h) - half(z - h)) / (2 * h);
+      expect(Math.abs(fd - p.lineGrad)).toBeLessThanOrEqual(1e-6 * Math.abs(fd) + 1e-6);
+      const g = p.lineGrad;
+      const H = p.lineHess;
+      p.lineDerivatives(at(z + h), k);
+      const gp = p.lineGrad;
+      p.lineDerivatives(at(z - h), k);
+      const fdh = (gp - p.lineGrad) / (2 * h);
+      expect(Math.abs(fdh - H)).toBeLessThanOrEqual(1e-5 * Math.abs(H) + 1e-4);
+      // The same entries (same operations) as the full evaluation at that point.
+      p.derivatives(at(z));
+      expect(g).toBe(p.grad[k]);
+      expect(H).toBe(p.hess[5 * k]);
     }
   });
 });

@@ -5,8 +5,9 @@
  * where the Hessian is indefinite, with a trust length and backtracking line search. The χ² has
  * kinks where a neutrino vanishes (|ν| = 0); most local minima sit there (in ~10% of the non-zero
  * events the global one), so a Newton run that comes within 1% of L of a tip continues on the tip
- * line, each assignment is also minimised along the two cone-tip lines, and a minimum found at a
- * tip is polished by a steepest-descent probe off the tip and Nelder–Mead. Internal module; the
+ * line, each assignment is also minimised along the two cone-tip lines (a line whose rigorous
+ * lower bound, `NeutrinoProblem.lineFloor`, is above the minimum to beat is not searched), and a
+ * minimum found at a tip is polished by a steepest-descent probe off the tip and Nelder–Mead. Internal module; the
  * public entry points are `higgsness` and `topness`.
  *
  * Starts: ν₁T = f·p⃗T^miss + g·|p⃗T^miss|·ê⊥ and ν₁z, ν₂z = multiples of the visible longitudinal
@@ -87,6 +88,8 @@ export class Minimiser {
   private readonly d = new Float64Array(4);
   private readonly xtip = new Float64Array(4);
   private readonly xprobe = new Float64Array(4);
+  /** First line-search trial of a Newton iteration. */
+  private readonly xn = new Float64Array(4);
   /** Set by {@link snapToTip}: the χ² descends off the tip (x moved to a probe point). */
   private offTip = false;
   /** Converged end points (4 per start) of this run's earlier starts, their χ² and problem index. */
@@ -179,7 +182,7 @@ export class Minimiser {
           xs[1] = tip === 0 ? prob.mety : 0;
           xs[2] = tip === 0 ? s * scaleZ : 0;
           xs[3] = tip === 0 ? 0 : s * scaleZ;
-          this.keepIfBetter(this.alongLine(prob, xs, tip === 0 ? 2 : 3), p);
+          this.keepIfBetter(this.alongLine(prob, xs, tip === 0 ? 2 : 3, this.chi2), p);
         }
       }
     }
@@ -210,12 +213,14 @@ export class Minimiser {
     const H = prob.hess;
     const g = prob.grad;
     const d = this.d;
+    const xn = this.xn;
     this.localConverged = false;
     let x0 = x[0] as number;
     let x1 = x[1] as number;
     let x2 = x[2] as number;
     let x3 = x[3] as number;
-    let chi = prob.derivatives(x);
+    prob.derivatives(x);
+    let chi = prob.value;
     if (!Number.isFinite(chi)) return chi;
     let delta = this.trustLength;
     let result = Number.NaN;
@@ -247,7 +252,17 @@ export class Minimiser {
       let t = len > delta ? delta / len : 1;
       let accepted = false;
       for (let ls = 0; ls < 40; ls++) {
-        const ct = prob.chi2(x0 - t * d0, x1 - t * d1, x2 - t * d2, x3 - t * d3);
+        // The first trial (accepted in ~80% of the iterations) is evaluated with its derivatives,
+        // which are then those of the next iterate (g and H at x are not needed after this).
+        let ct: number;
+        if (ls === 0) {
+          xn[0] = x0 - t * d0;
+          xn[1] = x1 - t * d1;
+          xn[2] = x2 - t * d2;
+          xn[3] = x3 - t * d3;
+          prob.derivatives(xn);
+          ct = prob.value;
+        } else ct = prob.chi2(x0 - t * d0, x1 - t * d1, x2 - t * d2, x3 - t * d3);
         if (ct <= chi - 1e-4 * t * slope) {
           accepted = true;
           delta = Math.max(2 * t * len, 1e-6 * delta);
@@ -264,7 +279,8 @@ export class Minimiser {
           x[1] = x1;
           x[2] = x2;
           x[3] = x3;
-          chi = prob.derivatives(x);
+          if (ls > 0) prob.derivatives(x);
+          chi = prob.value;
           break;
         }
         const tq = (slope * t * t) / (2 * (ct - chi + slope * t));
@@ -296,7 +312,8 @@ export class Minimiser {
               result = c;
               break;
             }
-            chi = prob.derivatives(x);
+            prob.derivatives(x);
+            chi = prob.value;
           }
         }
       }
@@ -352,7 +369,7 @@ export class Minimiser {
       p[1] = prob.mety;
       p[3] = 0;
     }
-    const line = this.alongLine(prob, p, nu1 ? 3 : 2);
+    const line = this.alongLine(prob, p, nu1 ? 3 : 2, chi);
     if (!(line <= chi)) return line;
     const c = this.probeOffTip(prob, p, nu1, line);
     this.offTip = c < line;
@@ -443,27 +460,35 @@ export class Minimiser {
   }
 
   /**
-   * Newton minimisation of the χ² along coordinate `k` of x only (x updated in place), with
-   * backtracking; a gradient step of 10 GeV where the curvature is not positive. Returns χ².
+   * Newton minimisation of the χ² along coordinate `k` of x only (x updated in place; x on the
+   * cone-tip line of that coordinate: k = 2 with ν₂ = 0, k = 3 with ν₁ = 0), with backtracking; a
+   * gradient step of 10 GeV where the curvature is not positive. Returns χ². Where the line's
+   * lower bound exceeds `bound` (its χ² is above `bound` everywhere: a rigorous bound,
+   * {@link NeutrinoProblem.lineFloor}), returns that bound without searching: the callers discard
+   * line minima above `bound`.
    */
-  private alongLine(prob: NeutrinoProblem, x: Float64Array, k: number): number {
+  private alongLine(prob: NeutrinoProblem, x: Float64Array, k: 2 | 3, bound: number): number {
     this.localConverged = false;
-    let chi = prob.derivatives(x, false);
+    prob.setTipLine(k === 2 ? 2 : 1);
+    if (prob.lineFloor > bound) return prob.lineFloor;
     let z = x[k] as number;
+    prob.lineDerivatives(x, k);
+    let chi = prob.value;
     for (let it = 0; it < this.maxIterations; it++) {
       this.iterations++;
-      const g = prob.grad[k] as number;
-      const h = prob.hess[5 * k] as number;
+      const g = prob.lineGrad;
+      const h = prob.lineHess;
       const dz = h > 0 ? g / h : Math.sign(g) * 10;
       if (g * dz <= 1e-12 * chi || chi <= this.floor * 1e-6) {
         this.localConverged = true;
+        x[k] = z;
         return chi;
       }
       let t = 1;
       let accepted = false;
       for (let ls = 0; ls < 40 && !accepted; ls++) {
-        x[k] = z - t * dz; // trial point
-        const ct = prob.chi2(x[0] as number, x[1] as number, x[2] as number, x[3] as number);
+        const zt = z - t * dz; // trial point
+        const ct = prob.lineChi2(zt);
         if (ct <= chi - 1e-4 * t * 2 * g * dz) {
           accepted = true;
           if (chi - ct <= 1e-13 * chi) {
@@ -471,8 +496,10 @@ export class Minimiser {
             this.localConverged = true;
             return ct;
           }
-          z = x[k] as number;
-          chi = prob.derivatives(x, false);
+          z = zt;
+          x[k] = z;
+          prob.lineDerivatives(x, k);
+          chi = prob.value;
         }
         t *= 0.3;
       }

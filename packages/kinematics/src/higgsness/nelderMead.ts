@@ -46,11 +46,13 @@ export class NelderMead4 {
       const fLo = val[lo] as number;
       const fHi = val[hi] as number;
       if (fHi - fLo <= rtol * Math.abs(fLo) + 1e-300) break;
+      // Centroid of the vertices other than the worst (a loop, not `fill`: a builtin call here
+      // cost more than the rest of the iteration).
       const c = this.c;
-      c.fill(0);
-      for (let k = 0; k < 5; k++) {
-        if (k === hi) continue;
-        for (let j = 0; j < 4; j++) c[j] = (c[j] as number) + 0.25 * (pts[4 * k + j] as number);
+      for (let j = 0; j < 4; j++) {
+        let sum = 0;
+        for (let k = 0; k < 5; k++) if (k !== hi) sum += 0.25 * (pts[4 * k + j] as number);
+        c[j] = sum;
       }
       const fr = this.towards(f, hi, -1, this.xr);
       if (fr < fLo) {

@@ -38,6 +38,22 @@ export class NeutrinoProblem {
    */
   readonly hess = new Float64Array(16);
   readonly grad = new Float64Array(4);
+  /** χ² at the point of the last {@link derivatives} or {@link lineDerivatives}. */
+  value = 0;
+  /** Set by {@link lineDerivatives}: d(½χ²)/dz and d²(½χ²)/dz² along the tip line. */
+  lineGrad = 0;
+  lineHess = 0;
+  /** Tip-line constants of {@link setTipLine}: per constraint [on, T_x², T_y², V_z, V_E]; |p⃗T^miss|². */
+  private readonly line = new Float64Array(5 * MAX_CONSTRAINTS);
+  private lineM2 = 0;
+  /**
+   * Set by {@link setTipLine}: a lower bound of the χ² on the whole tip line, Σ over the terms of
+   * each term's minimum on the line (constant terms as they are; see {@link setTipLine}). For the
+   * computed values too: constant terms are computed by the same operations as in {@link lineChi2},
+   * the others' bounds have a margin of 1e-9 of m²'s scale against rounding, and a rounded sum of
+   * non-negative terms does not decrease when a term does not.
+   */
+  lineFloor = 0;
 
   /** Removes all constraints and sets p⃗T^miss (GeV). */
   reset(metx: number, mety: number): void {
@@ -81,12 +97,22 @@ export class NeutrinoProblem {
     let chi2 = 0;
     for (let k = 0; k < n; k++) {
       const o = 8 * k;
-      const a = c[o + 4] as number;
-      const b = c[o + 5] as number;
-      const tx = (c[o] as number) + a * x0 + b * n2x;
-      const ty = (c[o + 1] as number) + a * x1 + b * n2y;
-      const tz = (c[o + 2] as number) + a * x2 + b * x3;
-      const te = (c[o + 3] as number) + a * e1 + b * e2;
+      let tx = c[o] as number;
+      let ty = c[o + 1] as number;
+      let tz = c[o + 2] as number;
+      let te = c[o + 3] as number;
+      if (c[o + 4] !== 0) {
+        tx += x0;
+        ty += x1;
+        tz += x2;
+        te += e1;
+      }
+      if (c[o + 5] !== 0) {
+        tx += n2x;
+        ty += n2y;
+        tz += x3;
+        te += e2;
+      }
       const qRaw = (te - tz) * (te + tz) - tx * tx - ty * ty;
       const q = Math.max(qRaw, 0);
       const M = c[o + 6] as number;
@@ -99,12 +125,11 @@ export class NeutrinoProblem {
 
   /**
    * Gradient g = Jᵀr and Newton matrix H = JᵀJ + Σ rₖ∇²rₖ (J: Jacobian of the residuals r; ½χ²
-   * has gradient g and Hessian H) at x = [ν₁x, ν₁y, ν₁z, ν₂z]. Returns χ². (x comes as an array:
-   * V8 boxes the number arguments of a call it does not inline: most of the minimiser's garbage.)
-   * With `full` false only g and the diagonal entries H₂₂, H₃₃ (the ν₁z and ν₂z directions, for
-   * searches along those coordinates) are set; the rest of H is left as it was.
+   * has gradient g and Hessian H) at x = [ν₁x, ν₁y, ν₁z, ν₂z], and {@link value} = χ². (x comes
+   * as an array and χ² goes to a field: V8 boxes the number arguments and the number result of a
+   * call it does not inline, which was most of the minimiser's garbage.)
    */
-  derivatives(x: Float64Array, full = true): number {
+  derivatives(x: Float64Array): void {
     const x0 = x[0] as number;
     const x1 = x[1] as number;
     const x2 = x[2] as number;
@@ -144,12 +169,24 @@ export class NeutrinoProblem {
     let g3 = 0;
     for (let k = 0; k < n; k++) {
       const o = 8 * k;
-      const a = c[o + 4] as number;
-      const b = c[o + 5] as number;
-      const tx = (c[o] as number) + a * x0 + b * n2x;
-      const ty = (c[o + 1] as number) + a * x1 + b * n2y;
-      const tz = (c[o + 2] as number) + a * x2 + b * x3;
-      const te = (c[o + 3] as number) + a * e1 + b * e2;
+      const on1 = c[o + 4] !== 0;
+      const on2 = c[o + 5] !== 0;
+      let tx = c[o] as number;
+      let ty = c[o + 1] as number;
+      let tz = c[o + 2] as number;
+      let te = c[o + 3] as number;
+      if (on1) {
+        tx += x0;
+        ty += x1;
+        tz += x2;
+        te += e1;
+      }
+      if (on2) {
+        tx += n2x;
+        ty += n2y;
+        tz += x3;
+        te += e2;
+      }
       const qRaw = (te - tz) * (te + tz) - tx * tx - ty * ty;
       const q = Math.max(qRaw, 0);
       const M = c[o + 6] as number;
@@ -169,28 +206,24 @@ export class NeutrinoProblem {
         dphi = qRaw > 0 ? s : 0;
       }
       chi2 += rk * rk;
-      // ∂q/∂ν⃗₁ = 2a(T_E û₁ − T⃗), ∂q/∂ν⃗₂ = 2b(T_E û₂ − T⃗); chain rule to x.
-      const d1x = 2 * a * (te * u1x - tx);
-      const d1y = 2 * a * (te * u1y - ty);
-      const d1z = 2 * a * (te * u1z - tz);
-      const d2x = 2 * b * (te * u2x - tx);
-      const d2y = 2 * b * (te * u2y - ty);
-      const d2z = 2 * b * (te * u2z - tz);
-      const j0 = dphi * (d1x - d2x);
-      const j1 = dphi * (d1y - d2y);
-      const j2 = dphi * d1z;
-      const j3 = dphi * d2z;
-      g0 += j0 * rk;
-      g1 += j1 * rk;
-      g2 += j2 * rk;
-      g3 += j3 * rk;
-      // JₖJₖᵀ plus the rank-one part r φ″ ∇q∇qᵀ = curv·JₖJₖᵀ (linear form).
-      const cj2 = (1 + curv) * j2;
-      h22 += cj2 * j2;
-      h33 += (1 + curv) * j3 * j3;
-      if (full) {
-        const cj0 = (1 + curv) * j0;
-        const cj1 = (1 + curv) * j1;
+      // ∂q/∂ν⃗₁ = 2a(T_E û₁ − T⃗), ∂q/∂ν⃗₂ = 2b(T_E û₂ − T⃗); chain rule to x: Jₖ = φ′·(∂q/∂ν₁x −
+      // ∂q/∂ν₂x, ∂q/∂ν₁y − ∂q/∂ν₂y, ∂q/∂ν₁z, ∂q/∂ν₂z). Then JₖJₖᵀ plus the rank-one part
+      // r φ″ ∇q∇qᵀ = curv·JₖJₖᵀ (linear form); a constraint on one neutrino has Jₖ₃ = 0 (ν₁ only)
+      // or Jₖ₂ = 0 (ν₂ only), and those entries are skipped.
+      const wq = rk * dphi;
+      const cc = 1 + curv;
+      if (on1 && on2) {
+        const j0 = dphi * (2 * (te * u1x - tx) - 2 * (te * u2x - tx));
+        const j1 = dphi * (2 * (te * u1y - ty) - 2 * (te * u2y - ty));
+        const j2 = dphi * (2 * (te * u1z - tz));
+        const j3 = dphi * (2 * (te * u2z - tz));
+        g0 += j0 * rk;
+        g1 += j1 * rk;
+        g2 += j2 * rk;
+        g3 += j3 * rk;
+        const cj0 = cc * j0;
+        const cj1 = cc * j1;
+        const cj2 = cc * j2;
         h00 += cj0 * j0;
         h01 += cj0 * j1;
         h02 += cj0 * j2;
@@ -198,23 +231,52 @@ export class NeutrinoProblem {
         h11 += cj1 * j1;
         h12 += cj1 * j2;
         h13 += cj1 * j3;
+        h22 += cj2 * j2;
         h23 += cj2 * j3;
+        h33 += cc * j3 * j3;
+        alpha1 += e1 > 0 ? wq * 2 * (te * i1 - 1) : 0;
+        alpha2 += e2 > 0 ? wq * 2 * (te * i2 - 1) : 0;
+        beta += wq * 2;
+      } else if (on1) {
+        const j0 = dphi * (2 * (te * u1x - tx));
+        const j1 = dphi * (2 * (te * u1y - ty));
+        const j2 = dphi * (2 * (te * u1z - tz));
+        g0 += j0 * rk;
+        g1 += j1 * rk;
+        g2 += j2 * rk;
+        const cj0 = cc * j0;
+        const cj1 = cc * j1;
+        const cj2 = cc * j2;
+        h00 += cj0 * j0;
+        h01 += cj0 * j1;
+        h02 += cj0 * j2;
+        h11 += cj1 * j1;
+        h12 += cj1 * j2;
+        h22 += cj2 * j2;
+        alpha1 += e1 > 0 ? wq * 2 * (te * i1 - 1) : 0;
+      } else if (on2) {
+        const j0 = -dphi * (2 * (te * u2x - tx));
+        const j1 = -dphi * (2 * (te * u2y - ty));
+        const j3 = dphi * (2 * (te * u2z - tz));
+        g0 += j0 * rk;
+        g1 += j1 * rk;
+        g3 += j3 * rk;
+        const cj0 = cc * j0;
+        const cj1 = cc * j1;
+        h00 += cj0 * j0;
+        h01 += cj0 * j1;
+        h03 += cj0 * j3;
+        h11 += cj1 * j1;
+        h13 += cj1 * j3;
+        h33 += cc * j3 * j3;
+        alpha2 += e2 > 0 ? wq * 2 * (te * i2 - 1) : 0;
       }
-      const wq = rk * dphi;
-      alpha1 += e1 > 0 ? wq * 2 * a * (te * i1 - 1) : 0;
-      alpha2 += e2 > 0 ? wq * 2 * b * (te * i2 - 1) : 0;
-      beta += wq * 2 * a * b;
     }
     this.grad[0] = g0;
     this.grad[1] = g1;
     this.grad[2] = g2;
     this.grad[3] = g3;
     const H = this.hess;
-    if (!full) {
-      H[10] = h22 + alpha1 * (1 - u1z * u1z);
-      H[15] = h33 + alpha2 * (1 - u2z * u2z);
-      return chi2;
-    }
     // Σ w∇²q in ν space: S11 = α1(𝟙 − û₁û₁ᵀ), S22 = α2(𝟙 − û₂û₂ᵀ), S12 = β(û₁û₂ᵀ − 𝟙); mapped to x
     // with ν₁ = (x0, x1, x2), ν₂ = (METx − x0, METy − x1, x3).
     const s11xx = alpha1 * (1 - u1x * u1x);
@@ -264,6 +326,128 @@ export class NeutrinoProblem {
     H[13] = h13;
     H[14] = h23;
     H[15] = h33;
+    this.value = chi2;
+  }
+
+  /**
+   * Prepares {@link lineChi2} and {@link lineDerivatives} for the cone-tip line where neutrino
+   * `vanishing` (1 or 2) is zero and the other one is (METx, METy, z): x = (METx, METy, z, 0) for
+   * `vanishing` 2, x = (0, 0, 0, z) for 1. Per constraint, only T_z and T_E vary along the line,
+   * so T_x², T_y² are stored once (the same operations as {@link chi2} and {@link derivatives}
+   * perform at those x, so the values agree to the last bit). Also sets {@link lineFloor}.
+   */
+  setTipLine(vanishing: 1 | 2): void {
+    const c = this.constraints;
+    const l = this.line;
+    const mx = this.metx;
+    const my = this.mety;
+    for (let k = 0; k < this.n; k++) {
+      const o = 8 * k;
+      const on = vanishing === 2 ? (c[o + 4] as number) : (c[o + 5] as number);
+      const tx = (c[o] as number) + on * mx;
+      const ty = (c[o + 1] as number) + on * my;
+      l[5 * k] = on;
+      l[5 * k + 1] = tx * tx;
+      l[5 * k + 2] = ty * ty;
+      l[5 * k + 3] = c[o + 2] as number;
+      l[5 * k + 4] = c[o + 3] as number;
+    }
+    this.lineM2 = mx * mx + my * my;
+    // Lower bound of the χ² on the line, term by term. A constraint without the moving neutrino
+    // has a constant term. One with it has m² = (V_E + |ν|)² − (V_z + z)² − T_T², whose minimum
+    // over z is m²_min = (E_T + |p⃗T^miss|)² − T_T² with E_T = √(V_E² − V_z²) (the transverse mass of
+    // V and the massless neutrino; at z = |p⃗T^miss|·V_z/E_T); the term is then at least its value at
+    // m²_min where m²_min > M² (φ increases there), less 1e-9 of the scale of m² for rounding.
+    const met = Math.sqrt(this.lineM2);
+    let floor = 0;
+    for (let k = 0; k < this.n; k++) {
+      const tx2 = l[5 * k + 1] as number;
+      const ty2 = l[5 * k + 2] as number;
+      const vz = l[5 * k + 3] as number;
+      const ve = l[5 * k + 4] as number;
+      let qRaw: number;
+      if (l[5 * k] === 0) qRaw = (ve - vz) * (ve + vz) - tx2 - ty2;
+      else {
+        if (!(ve > Math.abs(vz))) continue;
+        const et = Math.sqrt((ve - vz) * (ve + vz)) + met;
+        qRaw = et * et - tx2 - ty2 - 1e-9 * (et * et + tx2 + ty2);
+        const M = c[8 * k + 6] as number;
+        if (!(qRaw > M * M)) continue;
+      }
+      const q = Math.max(qRaw, 0);
+      const M = c[8 * k + 6] as number;
+      const w = c[8 * k + 7] as number;
+      const r = w < 0 ? (Math.sqrt(q) - M) * w : (q - M * M) * w;
+      floor += r * r;
+    }
+    this.lineFloor = floor;
+  }
+
+  /** χ² at coordinate z of the tip line of {@link setTipLine}. */
+  lineChi2(z: number): number {
+    const e = Math.sqrt(this.lineM2 + z * z);
+    const c = this.constraints;
+    const l = this.line;
+    let chi2 = 0;
+    for (let k = 0; k < this.n; k++) {
+      const on = l[5 * k] as number;
+      const tz = (l[5 * k + 3] as number) + on * z;
+      const te = (l[5 * k + 4] as number) + on * e;
+      const qRaw = (te - tz) * (te + tz) - (l[5 * k + 1] as number) - (l[5 * k + 2] as number);
+      const q = Math.max(qRaw, 0);
+      const M = c[8 * k + 6] as number;
+      const w = c[8 * k + 7] as number;
+      const r = w < 0 ? (Math.sqrt(q) - M) * w : (q - M * M) * w;
+      chi2 += r * r;
+    }
     return chi2;
+  }
+
+  /**
+   * At z = x[k] on the tip line of {@link setTipLine}: sets {@link value} = χ², {@link lineGrad}
+   * and {@link lineHess}, the first and second derivatives of ½χ² along z (the entries of
+   * {@link derivatives}' g and H for that coordinate).
+   */
+  lineDerivatives(x: Float64Array, k: 2 | 3): void {
+    const z = x[k] as number;
+    const e = Math.sqrt(this.lineM2 + z * z);
+    const ie = e > 0 ? 1 / e : 0;
+    const uz = z * ie;
+    const c = this.constraints;
+    const l = this.line;
+    let chi2 = 0;
+    let g = 0;
+    let h = 0;
+    let alpha = 0;
+    for (let k = 0; k < this.n; k++) {
+      const on = l[5 * k] as number;
+      const tz = (l[5 * k + 3] as number) + on * z;
+      const te = (l[5 * k + 4] as number) + on * e;
+      const qRaw = (te - tz) * (te + tz) - (l[5 * k + 1] as number) - (l[5 * k + 2] as number);
+      const q = Math.max(qRaw, 0);
+      const M = c[8 * k + 6] as number;
+      const s = c[8 * k + 7] as number;
+      let rk: number;
+      let dphi: number;
+      let curv = 0;
+      if (s < 0) {
+        const w = -s;
+        const m = Math.sqrt(q);
+        rk = (m - M) * w;
+        dphi = m > 0 ? (0.5 * w) / m : 0;
+        curv = m > 0 ? -rk / (w * m) : 0;
+      } else {
+        rk = (q - M * M) * s;
+        dphi = qRaw > 0 ? s : 0;
+      }
+      chi2 += rk * rk;
+      const j = dphi * (2 * on * (te * uz - tz));
+      g += j * rk;
+      h += (1 + curv) * j * j;
+      alpha += e > 0 ? rk * dphi * 2 * on * (te * ie - 1) : 0;
+    }
+    this.lineGrad = g;
+    this.lineHess = h + alpha * (1 - uz * uz);
+    this.value = chi2;
   }
 }
