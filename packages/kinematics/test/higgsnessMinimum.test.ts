@@ -36,15 +36,10 @@ const v4 = (a: number[]): FourVector => ({
 });
 const FLOOR = 1e-8;
 
-/**
- * Ours is the global minimum: not above the reference by more than `rtol` relative, and not
- * meaningfully below it. Default 1e-6; the exhaustive set uses 1e-5 because of one known case
- * (event 20, published Higgsness, χ² ≈ 1.7e9): a separate minimum 2.5 GeV off a cone tip, behind a
- * ridge, 1.45e-6 below the tip minimum we return (Δlog₁₀ = 6e-7) — see the package note.
- */
-function expectGlobal(ours: number, ref: number, rtol = 1e-6): void {
+/** Ours is the global minimum: within 1e-6 relative of the reference (not above, not meaningfully below). */
+function expectGlobal(ours: number, ref: number): void {
   const r = Math.max(ref, FLOOR);
-  expect(ours).toBeLessThanOrEqual(r * (1 + rtol) + 1e-12);
+  expect(ours).toBeLessThanOrEqual(r * (1 + 1e-6) + 1e-12);
   expect(ours).toBeGreaterThanOrEqual(r * (1 - 1e-6) - 1e-12);
 }
 
@@ -152,7 +147,7 @@ describe('Higgsness / Topness minima vs the exhaustive scipy reference (30 event
       const b2 = v4(e.bjet2);
       const met = { px: e.met[0], py: e.met[1] };
       for (const [name, f] of Object.entries(OWN_FORMS))
-        expectGlobal(f(l1, l2, b1, b2, met), e.minima[name].min, 1e-5);
+        expectGlobal(f(l1, l2, b1, b2, met), e.minima[name].min);
     },
   );
 });
