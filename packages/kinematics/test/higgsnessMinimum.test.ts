@@ -152,6 +152,42 @@ describe('Higgsness / Topness minima vs the exhaustive scipy reference (30 event
   );
 });
 
+// The minimiser's collinear-segment search (minimise.ts, collinearMin) relies on this: with
+// ν₁ = (1 − s)P, ν₂ = sP (P = (p⃗T^miss, P_z)), terms with both neutrinos are constant and the
+// others convex functions of an m² linear in s, so the χ² is convex in s. Checked here on the
+// public χ² functions (second differences on a grid, all six forms, both assignments).
+describe('χ² on the collinear segment ν₁ ∥ ν₂ (fixed total momentum) is convex', () => {
+  it.each((own.events as Rec[]).map((e: Rec, i: number) => ({ i, e })))('event $i', ({ e }: { e: Rec }) => {
+    const l1 = v4(e.lep1);
+    const l2 = v4(e.lep2);
+    const b1 = v4(e.bjet1);
+    const b2 = v4(e.bjet2);
+    const met = { px: e.met[0], py: e.met[1] };
+    const forms: ((x: number[]) => number)[] = [
+      (x) => higgsnessChi2(x, l1, l2, met),
+      (x) => higgsnessChi2(x, l2, l1, met, { form: 'massDifference' }),
+      (x) => higgsnessChi2(x, l1, l2, met, PAPER),
+      (x) => higgsnessChi2(x, l2, l1, met, { form: 'simplified' }),
+      (x) => topnessChi2(x, l1, b1, l2, b2, met),
+      (x) => topnessChi2(x, l2, b1, l1, b2, met, { form: 'massDifference' }),
+    ];
+    const n = 200;
+    for (const f of forms)
+      for (const pz of [-300, -40, 0, 25, 180]) {
+        const v = Array.from({ length: n + 1 }, (_, k) => {
+          const s = k / n;
+          return f([(1 - s) * met.px, (1 - s) * met.py, (1 - s) * pz, s * pz]);
+        });
+        for (let k = 1; k < n; k++) {
+          const a = v[k - 1] as number;
+          const b = v[k] as number;
+          const c = v[k + 1] as number;
+          expect(a - 2 * b + c).toBeGreaterThanOrEqual(-1e-12 * (a + 2 * b + c));
+        }
+      }
+  });
+});
+
 describe('columnar API', () => {
   const ev = own.events.slice(0, 12);
   const col = (key: string) => ({
