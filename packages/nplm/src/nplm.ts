@@ -59,10 +59,10 @@ export const NPLM_FAST_PENALTY = 1e-3;
  * ({@link NPLM_COARSE_RESOLUTION}) and the best {@link NPLM_POLISHED_STARTS} polished (README:
  * training modes).
  */
-export const NPLM_FAST_STARTS = 32;
+export const NPLM_FAST_STARTS = 36;
 
 /** Lowest distinct coarse minima of the fast NPLM test that are polished on the full problem. */
-export const NPLM_POLISHED_STARTS = 4;
+export const NPLM_POLISHED_STARTS = 5;
 
 /** Default coarse merging resolution (x units) of the fast NPLM start screening. */
 export const NPLM_COARSE_RESOLUTION = 0.03;
