@@ -24,6 +24,7 @@ export {
   type NetworkShape,
   parameterCount,
   sigmoid,
+  smallestNormFlip,
 } from './network.js';
 export {
   chi2PValue,
