@@ -1,15 +1,24 @@
 /**
  * `pnpm bench nplm` (issue #6): the fast mode (trust-region Newton with the analytic Hessian,
- * calibrated L2 penalty; NPLM: 32 starts screened on a coarse merge, 4 polished) against the
+ * calibrated L2 penalty; NPLM: 36 starts screened on a coarse merge, 6 polished) against the
  * reference-mode Adam loop measured here for a few epochs and extrapolated with `scale` to the reference epoch counts (300 000 for NPLM, 500 000 for the
  * symmetrized test); and a 300-toy symmetrized null on 2 worker threads against 30 toys on one
  * thread extrapolated ×10. Goals: NPLM toy ≤ 1 s, symmetrized toy ≤ 50 ms, 300-toy null < 30 s.
  * A further case times 20 different symmetrized toys (coarse-to-fine default vs a Glorot start on
  * the fine merge), since one toy's iteration count varies several-fold between toys; and the NPLM
- * start screening against fitting all 32 starts on the full problem.
+ * start screening against fitting all starts on the full problem.
  */
 import { Rng } from '@hep/core';
-import { nplmTest, runToys, sampleBackground, sampleBenchmarkData, symmetrizedTest } from '@hep/nplm';
+import {
+  NPLM_COARSE_RESOLUTION,
+  NPLM_FAST_STARTS,
+  NPLM_POLISHED_STARTS,
+  nplmTest,
+  runToys,
+  sampleBackground,
+  sampleBenchmarkData,
+  symmetrizedTest,
+} from '@hep/nplm';
 import { defineSuite } from './harness.js';
 
 const NPLM_EPOCHS = 10;
@@ -42,10 +51,10 @@ export default defineSuite({
         maxRepeats: 3,
       },
       {
-        name: 'NPLM toy, 32 starts: screened on the 0.03 merge, 4 polished vs all 32 on the full problem',
+        name: `NPLM toy, ${NPLM_FAST_STARTS} starts: screened on the ${NPLM_COARSE_RESOLUTION} merge, ${NPLM_POLISHED_STARTS} polished vs all on the full problem`,
         ours: { name: 'screened (default)', run: () => nplmTest(data, reference, options) },
         baseline: {
-          name: '32 starts on the 1e-3 merge (coarseResolution 0)',
+          name: `${NPLM_FAST_STARTS} starts on the 1e-3 merge (coarseResolution 0)`,
           run: () => nplmTest(data, reference, { ...options, coarseResolution: 0 }),
         },
         minSeconds: 1,

@@ -24,6 +24,7 @@ export {
   type NetworkShape,
   parameterCount,
   sigmoid,
+  smallestNormFlip,
 } from './network.js';
 export {
   chi2PValue,
@@ -80,7 +81,14 @@ export {
   sampleSignal,
   signalDensity,
 } from './toys.js';
-export { minimizeTrustRegion, type TrustRegionOptions } from './trustRegion.js';
+export {
+  type BoxMinimum,
+  type BoxObjective,
+  type BoxObjectiveValue,
+  minimizeBox,
+  minimizeTrustRegion,
+  type TrustRegionOptions,
+} from './trustRegion.js';
 
 /** Reproduction suites this package registers with `pnpm reproduce`. */
 export const reproductionSuites: readonly ReproductionSuite[] = [

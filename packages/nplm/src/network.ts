@@ -71,3 +71,43 @@ export function evaluateNetwork(theta: Float64Array, shape: NetworkShape, x: Flo
   }
   return out;
 }
+
+/** Widest hidden layer for which {@link smallestNormFlip} searches all 2^h unit flips. */
+const MAX_FLIP_SEARCH_WIDTH = 16;
+
+/**
+ * The sign symmetry of sigmoid units, σ(−z) = 1 − σ(z): flipping hidden unit j,
+ * (W_j, b_j, v_j, b₂) → (−W_j, −b_j, −v_j, b₂ + v_j), leaves f unchanged, and of ‖θ‖² only the b₂²
+ * term changes. Returns the flip of `theta` (a fresh array) with the smallest ‖θ‖² among those with
+ * |b₂| ≤ `bound`, or null when none is lower than `theta`'s own (or h > 16: not searched). An L2
+ * penalty λ‖θ‖² tells the flips apart, so a penalised minimum's flips are not all minima.
+ */
+export function smallestNormFlip(
+  theta: Float64Array,
+  shape: NetworkShape,
+  bound: number,
+): Float64Array | null {
+  const { inputs: d, hidden: h } = shape;
+  if (h > MAX_FLIP_SEARCH_WIDTH) return null;
+  const vOffset = h * (d + 1);
+  const b2 = theta[vOffset + h] as number;
+  let best = 0;
+  let bestBias = b2;
+  for (let mask = 1; mask < 1 << h; mask++) {
+    let bias = b2;
+    for (let j = 0; j < h; j++) if (mask & (1 << j)) bias += theta[vOffset + j] as number;
+    if (Math.abs(bias) <= bound && Math.abs(bias) < Math.abs(bestBias)) {
+      best = mask;
+      bestBias = bias;
+    }
+  }
+  if (best === 0) return null;
+  const flipped = Float64Array.from(theta);
+  for (let j = 0; j < h; j++) {
+    if (!(best & (1 << j))) continue;
+    for (let k = 0; k <= d; k++) flipped[j * (d + 1) + k] = -(theta[j * (d + 1) + k] as number);
+    flipped[vOffset + j] = -(theta[vOffset + j] as number);
+  }
+  flipped[vOffset + h] = bestBias;
+  return flipped;
+}

@@ -1,14 +1,19 @@
 /**
  * The 'fast' training mode: exact minimisation of a network loss by a trust-region Newton method
  * with the analytic Hessian (Moré & Sorensen 1983; Nocedal & Wright, Numerical Optimization, ch. 4)
- * and box constraints |θ_p| ≤ W handled by an active set and projection:
+ * and box constraints |θ_p| ≤ W handled by an active set (projected Newton: Bertsekas 1982; Lin &
+ * Moré 1999) — {@link minimizeBox} for any smooth objective, {@link minimizeTrustRegion} for a
+ * training problem:
  *
  * - free set F: coordinates not held at a bound by an outward-pointing gradient;
  * - step: the exact trust-region step on F, p(μ) = −(H_FF + μI)⁻¹ g_F with μ ≥ max(0, −λ_min) and
- *   ‖p‖ ≤ Δ (eigendecomposition of H_FF; the "hard case" adds the lowest eigenvector), projected
- *   onto the box;
+ *   ‖p‖ ≤ Δ (eigendecomposition of H_FF; the "hard case" adds the lowest eigenvector); coordinates
+ *   on a face whose step points outward are then held too and the step recomputed on the smaller
+ *   F (until none is left), so the step never has to be projected back onto a face it leaves
+ *   inward; it is truncated at the first face it crosses;
  * - acceptance and radius update by the ratio ρ of actual to predicted decrease of the quadratic
- *   model evaluated on the projected step;
+ *   model evaluated on the step taken; the radius grows only up to 0.6× the last rejected step
+ *   length (relaxed 1.1× per expansion), against expand-reject cycles in curved valleys;
  * - convergence ('converged') when the projected gradient ∞-norm ≤ `gradientTolerance`, or when
  *   H_FF is positive definite and the Newton decrement ½ g_Fᵀ H_FF⁻¹ g_F ≤ `decrementTolerance`
  *   (t = −2L is then exact to about 4× that); 'loss-stationary' when the loss keeps decreasing by
@@ -155,47 +160,86 @@ function modelChange(H: Float64Array, g: Float64Array, s: Float64Array, P: numbe
   return lin + quad / 2;
 }
 
+/** A smooth objective of the box-constrained trust-region method. */
+export interface BoxObjective<V extends BoxObjectiveValue> {
+  /** Value, gradient and Hessian (row-major P×P) at θ; fresh arrays. */
+  evaluate(theta: Float64Array): V;
+  /** Value only (trial points). */
+  value(theta: Float64Array): number;
+}
+
+/** Value of a {@link BoxObjective} at a point. */
+export interface BoxObjectiveValue {
+  value: number;
+  gradient: Float64Array;
+  hessian: Float64Array;
+}
+
+/** Outcome of {@link minimizeBox}. */
+export interface BoxMinimum<V extends BoxObjectiveValue> {
+  /** Parameters at the end (a fresh array). */
+  theta: Float64Array;
+  /** The objective's evaluation at `theta`. */
+  last: V;
+  iterations: number;
+  status: TrainingResult['status'];
+  /** ∞-norm of the projected gradient at `theta`. */
+  projectedGradient: number;
+}
+
 /**
- * Minimises the loss of `problem` from `start` (clipped into the box) by projected trust-region
- * Newton steps; reports status, iterations and the final projected gradient.
+ * Minimises a smooth `objective` in the box |θ_p| ≤ `bound` from `start` (clipped into the box) by
+ * trust-region Newton steps on an active set (module TSDoc). A coordinate on a face is held there
+ * when its gradient points outward, or when the step on the free set would push it outward (the
+ * step is then recomputed without it, as in projected-Newton active-set methods: Bertsekas 1982;
+ * Lin & Moré 1999); at a minimum of the reduced model the Newton step on a held coordinate with an
+ * inward gradient points inward, so it is released again.
  */
-export function minimizeTrustRegion(
-  problem: TrainingProblem,
+export function minimizeBox<V extends BoxObjectiveValue>(
+  objective: BoxObjective<V>,
   start: Float64Array,
+  bound: number,
   options: TrustRegionOptions = {},
-): TrainingResult {
-  const { shape, x, bound } = problem;
+): BoxMinimum<V> {
   const maxIterations = options.maxIterations ?? 300;
   const gradTol = options.gradientTolerance ?? 1e-7;
   const decTol = options.decrementTolerance ?? 1e-10;
   const lossTol = options.lossTolerance ?? 1e-11;
   const P = start.length;
-  const ws = new ObjectiveWorkspace(x.length / shape.inputs, shape.hidden);
   const theta = Float64Array.from(start, (v) => Math.min(bound, Math.max(-bound, v)));
-  let obj = penalizedObjective(problem, theta, ws, true);
+  let obj = objective.evaluate(theta);
   const step = new Float64Array(P);
   const trial = new Float64Array(P);
   const moved = new Float64Array(P);
   const scale = new Float64Array(P).fill(1e-8);
   let radius = 10;
   let smallSteps = 0;
-  const result = (iterations: number, status: TrainingResult['status']): TrainingResult => ({
+  let rejectedLength = Number.POSITIVE_INFINITY;
+  const result = (iterations: number, status: TrainingResult['status']): BoxMinimum<V> => ({
     theta,
-    loss: obj.data,
-    objective: obj.loss,
+    last: obj,
     iterations,
     status,
     projectedGradient: projectedGradientNorm(theta, obj.gradient, bound),
   });
   for (let it = 0; it < maxIterations; it++) {
-    const H = obj.hessian as Float64Array;
-    const free = freeSet(theta, obj.gradient, bound);
+    const H = obj.hessian;
+    let free = freeSet(theta, obj.gradient, bound);
     if (projectedGradientNorm(theta, obj.gradient, bound) <= gradTol) return result(it, 'converged');
     // Moré scaling: D_pp = running max of √|H_pp| (an ellipsoidal trust region ‖D p‖ ≤ Δ)
     for (let p = 0; p < P; p++)
       scale[p] = Math.max(scale[p] as number, Math.sqrt(Math.abs(H[p * P + p] as number)));
     const decrement = trustRegionStep(H, obj.gradient, P, free, radius, scale, step);
     if (decrement <= decTol) return result(it, 'converged');
+    // hold face coordinates whose step points outward; recompute the step on the rest
+    for (;;) {
+      const keep = free.filter(
+        (p) => !(Math.abs(theta[p] as number) >= bound && (step[p] as number) * (theta[p] as number) > 0),
+      );
+      if (keep.length === free.length || keep.length === 0) break;
+      free = keep;
+      trustRegionStep(H, obj.gradient, P, free, radius, scale, step);
+    }
     // truncate the step at the first bound it crosses (that coordinate lands on the face)
     let alpha = 1;
     for (let p = 0; p < P; p++) {
@@ -216,17 +260,57 @@ export function minimizeTrustRegion(
     }
     stepNorm = Math.sqrt(stepNorm);
     const predicted = -modelChange(H, obj.gradient, moved, P);
-    const trialLoss = penalizedLoss(problem, trial, ws);
-    const actual = obj.loss - trialLoss;
-    const rho = predicted > 0 && actual > 0 && Number.isFinite(trialLoss) ? actual / predicted : -1;
-    if (rho < 0.25) radius = 0.25 * Math.max(stepNorm, 1e-3 * radius);
-    else if (rho > 0.75 && stepNorm >= 0.99 * radius) radius = Math.min(2 * radius, 1e8);
+    const trialValue = objective.value(trial);
+    const actual = obj.value - trialValue;
+    const rho = predicted > 0 && actual > 0 && Number.isFinite(trialValue) ? actual / predicted : -1;
+    // radius: shrink after a poor step; expand after a good one that reached the boundary, but
+    // only up to 0.6× the last rejected step length (that cap relaxes by 1.1× per expansion),
+    // which stops the expand-reject cycle along curved valleys
+    if (rho < 0.25) {
+      if (rho <= 1e-4) rejectedLength = stepNorm;
+      radius = 0.4 * Math.max(stepNorm, 1e-3 * radius);
+    } else if (rho > 0.75 && stepNorm >= 0.99 * radius) {
+      radius = Math.min(2 * radius, Math.max(radius, 0.6 * rejectedLength), 1e8);
+      rejectedLength *= 1.1;
+    }
     if (rho > 1e-4) {
       theta.set(trial);
-      obj = penalizedObjective(problem, theta, ws, true);
+      obj = objective.evaluate(theta);
       smallSteps = actual <= lossTol ? smallSteps + 1 : 0;
       if (smallSteps >= 8) return result(it + 1, 'loss-stationary');
     } else if (radius < 1e-12) return result(it + 1, 'loss-stationary');
   }
   return result(maxIterations, 'max-iterations');
+}
+
+/**
+ * Minimises the penalised loss L + λ‖θ‖² of `problem` from `start` (clipped into the box) with
+ * {@link minimizeBox}; reports status, iterations and the final projected gradient.
+ */
+export function minimizeTrustRegion(
+  problem: TrainingProblem,
+  start: Float64Array,
+  options: TrustRegionOptions = {},
+): TrainingResult {
+  const ws = new ObjectiveWorkspace(problem.x.length / problem.shape.inputs, problem.shape.hidden);
+  const m = minimizeBox(
+    {
+      evaluate: (theta) => {
+        const o = penalizedObjective(problem, theta, ws, true);
+        return { value: o.loss, gradient: o.gradient, hessian: o.hessian as Float64Array, data: o.data };
+      },
+      value: (theta) => penalizedLoss(problem, theta, ws),
+    },
+    start,
+    problem.bound,
+    options,
+  );
+  return {
+    theta: m.theta,
+    loss: m.last.data,
+    objective: m.last.value,
+    iterations: m.iterations,
+    status: m.status,
+    projectedGradient: m.projectedGradient,
+  };
 }

@@ -6,6 +6,7 @@ import { chi2Sf } from '@hep/stats';
 import { describe, expect, it } from 'vitest';
 import {
   createToyRunner,
+  evaluateNetwork,
   glorotInit,
   mergeToyShardFiles,
   mergeWeighted1d,
@@ -20,6 +21,7 @@ import {
   SYMMETRIZED_FAST_RESOLUTION,
   sampleBackground,
   sampleBenchmarkData,
+  smallestNormFlip,
   summariseNull,
   symmetricEigen,
   symmetrizedTest,
@@ -310,4 +312,44 @@ describe('toy runner: per-toy streams, threads, shards and merge', () => {
     // the resolution reaches nplmTest: another merge gives another t
     expect(createToyRunner({ ...shard.job, referenceResolution: 0 })(0).t).not.toBe(shard.results[0].t);
   }, 60_000);
+});
+
+describe('sign flips of hidden units (smallestNormFlip)', () => {
+  const shape = { inputs: 1, hidden: 4 };
+  // v = (1.5, −6.6, −5.2, 5.8), b₂ = −0.4: flipping units 2 and 3 (0-based) gives b₂ = 0.2, the
+  // smallest |b₂| of the 16 subsets (b₂ plus a subset sum of v; next smallest: −0.4, 0.3 = units 0, 1, 3)
+  const theta = Float64Array.from([7, 1.1, -5.2, 7.1, 0.6, -3.4, -6.9, 9, 1.5, -6.6, -5.2, 5.8, -0.4]);
+  it('keeps f(x) (σ(−z) = 1 − σ(z)) and lowers ‖θ‖² through b₂ only', () => {
+    const flipped = smallestNormFlip(theta, shape, 9) as Float64Array;
+    expect(flipped).not.toBeNull();
+    const x = Float64Array.from({ length: 41 }, (_, i) => -2 + 0.1 * i);
+    const f0 = evaluateNetwork(theta, shape, x);
+    const f1 = evaluateNetwork(flipped, shape, x);
+    f0.forEach((v, i) => {
+      expect(f1[i]).toBeCloseTo(v, 12);
+    });
+    expect(Array.from(flipped)).toEqual([
+      7,
+      1.1,
+      -5.2,
+      7.1,
+      -0.6,
+      3.4,
+      6.9,
+      -9,
+      1.5,
+      -6.6,
+      5.2,
+      -5.8,
+      -0.4 - 5.2 + 5.8,
+    ]);
+    expect(theta[12]).toBe(-0.4); // input not mutated
+  });
+  it('returns null when b₂ is already the smallest, and respects the bound on b₂', () => {
+    const zeroBias = Float64Array.from(theta);
+    zeroBias[12] = 0;
+    expect(smallestNormFlip(zeroBias, shape, 9)).toBeNull();
+    // bound 0.1 on |b₂|: no flip is allowed (the smallest reachable |b₂| is 0.2)
+    expect(smallestNormFlip(theta, shape, 0.1)).toBeNull();
+  });
 });

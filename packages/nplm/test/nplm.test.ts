@@ -121,8 +121,9 @@ describe('NPLM closed forms', () => {
   it('reference compression changes t by < 1e-3', () => {
     const reference = sampleBackground(20000, Rng.stream(5, 0));
     const data = sampleBenchmarkData(Rng.stream(5, 1), 200);
-    const exact = nplmTest(data, reference, { expectedReference: 200, referenceResolution: 0, starts: 1 });
-    const merged = nplmTest(data, reference, { expectedReference: 200, starts: 1 });
+    // default starts: from one start the two problems can end in different local minima
+    const exact = nplmTest(data, reference, { expectedReference: 200, referenceResolution: 0 });
+    const merged = nplmTest(data, reference, { expectedReference: 200 });
     expect(Math.abs(exact.t - merged.t)).toBeLessThan(1e-3);
   });
   it('rejects bad input with HepInputError naming the argument', () => {

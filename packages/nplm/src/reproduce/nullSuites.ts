@@ -127,8 +127,8 @@ export const nplmNullSuite: ReproductionSuite = nullBatchSuite({
   published: (i) => i === 0,
   notes: [
     'Fast mode: trust-region Newton in the box |w| ≤ 9 with the default L2 penalty λ = 10⁻³ and the multi-start ' +
-      'screening (32 Glorot starts on a 0.03 merge, the 4 best polished); calibrated at ratio 100 to χ²₁₃ ' +
-      '(300 toys: ML dof 13.03 ± 0.28, KS p 0.41; README). With one start the fits end in worse local minima ' +
+      'screening (36 Glorot starts on a 0.03 merge, the 6 best polished); calibrated at ratio 100 to χ²₁₃ ' +
+      '(300 toys: ML dof 13.13 ± 0.28, KS p 0.94; README). With one start the fits end in worse local minima ' +
       'and the null looked like χ²₁₁.',
     'Paper Fig. 1: χ²₁₃ holds at ratio 100 and fails for samples of similar size (reference fluctuations are ' +
       'fitted as well; expect mean t ≈ 13·(1 + N(R)/N_R) in the flexible limit).',
