@@ -423,7 +423,7 @@ export default defineSuite({
         run: () => {
           for (let c = 0; c < CHUNKS; c++) {
             for (let s = 0; s < CHUNK; s += 4096) {
-              inputs.forEach((col, k) => staging.set(col.subarray(s, s + 4096), 4096 * k));
+              for (let k = 0; k < inputs.length; k++) staging.set(inputs[k]!.subarray(s, s + 4096), 4096 * k);
             }
             sink += staging[c] ?? 0;
           }
