@@ -363,16 +363,7 @@ export class Minimiser {
    */
   private snapToTip(prob: NeutrinoProblem, x: Float64Array, nu1: boolean, chi: number): number {
     const p = this.xtip;
-    p.set(x);
-    if (nu1) {
-      p[0] = 0;
-      p[1] = 0;
-      p[2] = 0;
-    } else {
-      p[0] = prob.metx;
-      p[1] = prob.mety;
-      p[3] = 0;
-    }
+    toTip(prob, x, nu1, p);
     const line = this.alongLine(prob, p, nu1 ? 3 : 2, chi);
     if (!(line <= chi)) return line;
     const c = this.probeOffTip(prob, p, nu1, line);
@@ -431,16 +422,7 @@ export class Minimiser {
     if (Math.min(e1, e2) > 0.01 * scaleZ) return;
     const xs = this.xs;
     // Snap to the tip, then probe off it (the |ν| = 0 neutrino contributes no û term).
-    xs.set(x);
-    if (e1 < e2) {
-      xs[0] = 0;
-      xs[1] = 0;
-      xs[2] = 0;
-    } else {
-      xs[0] = prob.metx;
-      xs[1] = prob.mety;
-      xs[3] = 0;
-    }
+    toTip(prob, x, e1 < e2, xs);
     const tip = prob.chi2(xs[0] as number, xs[1] as number, xs[2] as number, xs[3] as number);
     const tipZ = (xs[2] as number) + (xs[3] as number); // P_z = ν₁z + ν₂z (one of them is 0)
     let best = Math.min(this.chi2, tip);
@@ -680,4 +662,21 @@ function solve4(m: Float64Array, g: Float64Array, d: Float64Array): boolean {
   d[2] = z2;
   d[3] = z3;
   return true;
+}
+
+/**
+ * The point of the cone-tip line nearest to x: |ν₁| = 0 when `nu1` (x = (0, 0, 0, ν₂z)), else
+ * |ν₂| = 0 (x = (METx, METy, ν₁z, 0)); written to `out`.
+ */
+function toTip(prob: NeutrinoProblem, x: Float64Array, nu1: boolean, out: Float64Array): void {
+  out.set(x);
+  if (nu1) {
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = 0;
+  } else {
+    out[0] = prob.metx;
+    out[1] = prob.mety;
+    out[3] = 0;
+  }
 }
