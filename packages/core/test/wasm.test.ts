@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileWasm, createWasmMemory, instantiateWasm, WASM_PAGE_BYTES } from '../src/index.js';
+import {
+  compileWasm,
+  createWasmMemory,
+  HepInputError,
+  instantiateWasm,
+  WASM_PAGE_BYTES,
+} from '../src/index.js';
 
 /**
  * (module (import "env" "memory" (memory 1)) (func (export "load") (param i32) (result f64)
@@ -13,6 +19,10 @@ describe('WebAssembly helpers', () => {
     expect(createWasmMemory(1).buffer.byteLength).toBe(65536);
     expect(createWasmMemory(65537).buffer.byteLength).toBe(131072);
     expect(() => createWasmMemory(2 ** 33)).toThrow(RangeError);
+    for (const bad of [-1, Number.NaN, Infinity]) {
+      expect(() => createWasmMemory(bad)).toThrow(HepInputError);
+      expect(() => createWasmMemory(bad)).toThrow(/bytes/);
+    }
   });
   it('instantiates one compiled module many times, each over the memory it is given', () => {
     const compiled = compileWasm(LOAD_F64);

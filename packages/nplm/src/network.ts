@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { assertInteger, type Rng } from '@hep/core';
+import { assertInteger, HepInputError, type Rng } from '@hep/core';
 
 /** Architecture of a d-h-1 network. */
 export interface NetworkShape {
@@ -87,6 +87,13 @@ export function smallestNormFlip(
   shape: NetworkShape,
   bound: number,
 ): Float64Array | null {
+  if (theta.length !== parameterCount(shape)) {
+    throw new HepInputError(
+      'theta',
+      `must hold ${parameterCount(shape)} parameters for this shape, got ${theta.length}`,
+    );
+  }
+  if (!(bound > 0)) throw new HepInputError('bound', `must be > 0, got ${bound}`);
   const { inputs: d, hidden: h } = shape;
   if (h > MAX_FLIP_SEARCH_WIDTH) return null;
   const vOffset = h * (d + 1);

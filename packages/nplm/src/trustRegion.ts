@@ -21,6 +21,7 @@
  *
  * @module
  */
+import { assertFiniteArray, HepInputError } from '@hep/core';
 import { symmetricEigen } from './eigen.js';
 import { ObjectiveWorkspace } from './objective.js';
 import {
@@ -205,6 +206,8 @@ export function minimizeBox<V extends BoxObjectiveValue>(
   const gradTol = options.gradientTolerance ?? 1e-7;
   const decTol = options.decrementTolerance ?? 1e-10;
   const lossTol = options.lossTolerance ?? 1e-11;
+  assertFiniteArray('start', start);
+  if (!(bound > 0)) throw new HepInputError('bound', `must be > 0 (or Infinity: no box), got ${bound}`);
   const P = start.length;
   const theta = Float64Array.from(start, (v) => Math.min(bound, Math.max(-bound, v)));
   let obj = objective.evaluate(theta);

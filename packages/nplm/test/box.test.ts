@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { HepInputError } from '@hep/core';
 import { describe, expect, it } from 'vitest';
 import { type BoxObjective, type BoxObjectiveValue, minimizeBox } from '../src/index.js';
 
@@ -85,4 +86,10 @@ describe('box-constrained trust-region Newton (minimizeBox) vs scipy L-BFGS-B', 
       }
     });
   }
+  it('rejects a non-finite start and a non-positive bound, naming the argument', () => {
+    const objective = quadratic(box.quadratic.A, box.quadratic.b);
+    expect(() => minimizeBox(objective, Float64Array.from([0, Number.NaN, 0, 0]), 1)).toThrow(HepInputError);
+    expect(() => minimizeBox(objective, Float64Array.from([0, Number.NaN, 0, 0]), 1)).toThrow(/start/);
+    expect(() => minimizeBox(objective, new Float64Array(4), 0)).toThrow(/bound/);
+  });
 });

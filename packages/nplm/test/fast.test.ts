@@ -352,4 +352,9 @@ describe('sign flips of hidden units (smallestNormFlip)', () => {
     // bound 0.1 on |b₂|: no flip is allowed (the smallest reachable |b₂| is 0.2)
     expect(smallestNormFlip(theta, shape, 0.1)).toBeNull();
   });
+  it('rejects a parameter vector of the wrong length and a non-positive bound', () => {
+    expect(() => smallestNormFlip(theta.subarray(0, 12), shape, 9)).toThrow(HepInputError);
+    expect(() => smallestNormFlip(theta.subarray(0, 12), shape, 9)).toThrow(/theta/);
+    expect(() => smallestNormFlip(theta, shape, 0)).toThrow(/bound/);
+  });
 });

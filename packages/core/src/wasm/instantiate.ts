@@ -7,6 +7,8 @@
  * @module
  */
 
+import { assertNonNegative } from '../validate.js';
+
 /** Decode base64 without Node's Buffer (works in browsers and Node ≥ 16). */
 function decodeBase64(b64: string): Uint8Array {
   const bin = atob(b64);
@@ -49,9 +51,11 @@ export function compileWasm(base64: string): WasmModule {
 /**
  * A new WebAssembly memory of `bytes` (rounded up to whole 64 KiB pages), to import into a kernel
  * whose outputs should live in it. Throws a RangeError when the engine cannot reserve it (above
- * 4 GiB, or address space exhausted); callers fall back to ordinary arrays.
+ * 4 GiB, or address space exhausted); callers fall back to ordinary arrays. HepInputError when
+ * `bytes` is negative or not finite.
  */
 export function createWasmMemory(bytes: number): WasmMemory {
+  assertNonNegative('bytes', bytes);
   const pages = Math.ceil(bytes / WASM_PAGE_BYTES);
   return new (wasmApi().Memory)({ initial: pages, maximum: pages });
 }
