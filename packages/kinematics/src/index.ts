@@ -51,6 +51,8 @@ export type {
   CollinearMassResult,
 } from './masses/collinearMass.js';
 export { collinearMass } from './masses/collinearMass.js';
+export type { CollinearMassBuffers } from './masses/collinearMassBuffers.js';
+export { createCollinearMassBuffers } from './masses/collinearMassBuffers.js';
 export type { DiTauCollinearColumns, DiTauCollinearResult } from './masses/ditauCollinearMass.js';
 export { diTauCollinearMass } from './masses/ditauCollinearMass.js';
 export type { TransverseMassOptions } from './masses/transverseMass.js';

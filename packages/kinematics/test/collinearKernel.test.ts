@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { HepInputError } from '@hep/core';
-import { collinearMass, type FourVectorColumns, type MissingPtColumns } from '@hep/kinematics';
+import {
+  collinearMass,
+  createCollinearMassBuffers,
+  type FourVectorColumns,
+  type MissingPtColumns,
+} from '@hep/kinematics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OWNED_MIN, useCollinearWasm } from '../src/masses/collinearKernel.js';
 
@@ -209,5 +214,113 @@ describe('columnar collinear mass through the WebAssembly kernel', () => {
     expect(r.mass[4]).toBe(Infinity);
     useCollinearWasm(false);
     expect(collinearMass(c.mu, c.e, c.met).mass[4]).toBe(Infinity);
+  });
+});
+
+/** Buffers in kernel memory holding a copy of `c` (the inputs of the generator above). */
+function buffersWith(c: ReturnType<typeof inputs>) {
+  const b = createCollinearMassBuffers(c.mu.px.length);
+  for (const k of ['px', 'py', 'pz', 'E'] as const) {
+    b.lepPrompt[k].set(c.mu[k]);
+    b.lepFromTau[k].set(c.e[k]);
+  }
+  b.met.px.set(c.met.px);
+  b.met.py.set(c.met.py);
+  return b;
+}
+
+describe('createCollinearMassBuffers: inputs and results in the kernel memory, read and written in place', () => {
+  it('matches numpy over several blocks and an odd tail, bit-identical to plain columns', () => {
+    const c = inputs(ref.n);
+    const b = buffersWith(c);
+    expect(b.inKernelMemory).toBe(true);
+    expect(b.size).toBe(ref.n);
+    for (const mode of modes) {
+      const r = collinearMass(b.lepPrompt, b.lepFromTau, b.met, { out: b.out, neutrinoPt: mode });
+      expect(r.mass).toBe(b.out.mass);
+      for (let j = 0; j * ref.stride < ref.n; j++) {
+        const i = j * ref.stride;
+        const want = ref[mode].x[j];
+        if (want === null || want === undefined) expect(r.x[i], `${mode} event ${i}`).toBeNaN();
+        else expect(Math.abs(r.x[i]! - want), `${mode} event ${i}`).toBeLessThanOrEqual(1e-12 * want);
+      }
+      useCollinearWasm(false);
+      const js = collinearMass(c.mu, c.e, c.met, { neutrinoPt: mode });
+      useCollinearWasm(true);
+      expect(firstDifference(r.mass, js.mass)).toBe(-1);
+      expect(firstDifference(r.x, js.x)).toBe(-1);
+    }
+  });
+  it('reads chunks (subarray, odd lengths included) in place and changes nothing else', () => {
+    const n = 3 * 4096 + 5;
+    const c = inputs(n);
+    const b = buffersWith(c);
+    const inputsBefore = [b.lepPrompt, b.lepFromTau, b.met].flatMap((v) =>
+      Object.values(v).map((a) => bits(a)),
+    );
+    useCollinearWasm(false);
+    const js = collinearMass(c.mu, c.e, c.met);
+    useCollinearWasm(true);
+    for (const [from, to] of [
+      [0, 4096],
+      [4096, 8193],
+      [8193, n],
+    ] as const) {
+      const chunk = b.subarray(from, to);
+      expect(chunk.size).toBe(to - from);
+      const outsideBefore = [bits(b.out.mass.subarray(to)), bits(b.out.x.subarray(to))];
+      collinearMass(chunk.lepPrompt, chunk.lepFromTau, chunk.met, { out: chunk.out });
+      expect([bits(b.out.mass.subarray(to)), bits(b.out.x.subarray(to))]).toEqual(outsideBefore);
+    }
+    expect(firstDifference(b.out.mass, js.mass)).toBe(-1);
+    expect(firstDifference(b.out.x, js.x)).toBe(-1);
+    const inputsAfter = [b.lepPrompt, b.lepFromTau, b.met].flatMap((v) =>
+      Object.values(v).map((a) => bits(a)),
+    );
+    expect(inputsAfter).toEqual(inputsBefore);
+  });
+  it('names bad input read in place, and refuses outputs that overlap an input or each other', () => {
+    const b = buffersWith(inputs(8192));
+    b.lepFromTau.px[4097] = Number.NaN;
+    expect(() => collinearMass(b.lepPrompt, b.lepFromTau, b.met, { out: b.out })).toThrow(
+      'lepFromTau.px[4097]',
+    );
+    b.lepFromTau.px[4097] = 1;
+    b.met.py[6] = -Infinity;
+    expect(() => collinearMass(b.lepPrompt, b.lepFromTau, b.met, { out: b.out })).toThrow('met.py[6]');
+    b.met.py[6] = 1;
+    const overlapping = [
+      [{ mass: b.lepPrompt.px, x: b.out.x }, 'options.out.mass', 'lepPrompt.px'],
+      [{ mass: b.out.mass, x: b.met.py.subarray(1) }, 'options.out.x', 'met.py'],
+      [{ mass: b.out.mass, x: b.out.mass }, 'options.out.mass', 'options.out.x'],
+    ] as const;
+    for (const [out, argument, other] of overlapping) {
+      const n = out.x.length;
+      const c = b.subarray(0, n);
+      let error: unknown;
+      try {
+        collinearMass(c.lepPrompt, c.lepFromTau, c.met, {
+          out: { mass: out.mass.subarray(0, n), x: out.x },
+        });
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(HepInputError);
+      expect((error as HepInputError).argument).toBe(argument);
+      expect((error as HepInputError).message).toContain(other);
+    }
+  });
+  it('falls back to ordinary arrays without WebAssembly, and rejects a bad size', () => {
+    useCollinearWasm(false);
+    const b = buffersWith(inputs(101));
+    expect(b.inKernelMemory).toBe(false);
+    expect(b.lepPrompt.px.buffer).not.toBe(b.out.mass.buffer);
+    const r = collinearMass(b.lepPrompt, b.lepFromTau, b.met, { out: b.out });
+    expect(r.mass).toBe(b.out.mass);
+    useCollinearWasm(true);
+    for (const n of [-1, 1.5, Number.NaN]) {
+      expect(() => createCollinearMassBuffers(n)).toThrow(HepInputError);
+    }
+    expect(createCollinearMassBuffers(0).out.mass.length).toBe(0);
   });
 });

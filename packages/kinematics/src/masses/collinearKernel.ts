@@ -10,7 +10,9 @@
  * WebAssembly memory that holds them (no copy back: reading 2 × 8 bytes per event back out of
  * WebAssembly memory costs as much as the arithmetic), and passing such a result, or subarrays of
  * it, as `options.out` of the next call (chunked processing) reuses that memory. Other outputs
- * get each block copied back.
+ * get each block copied back. Inputs that live in the same memory as the outputs
+ * ({@link kernelColumns}, behind `createCollinearMassBuffers`) are read in place; others are copied
+ * into the staging block (that copy is about half of the time of a call).
  *
  * @module
  */
@@ -33,7 +35,14 @@ const X_STAGE = MASS_STAGE + BLOCK * 8;
 export const OWNED_MIN = 64 * BLOCK;
 
 interface Kernel {
-  readonly collinear: (n: number, useMet: number, massAt: number, xAt: number) => number;
+  /** collinear(n, useMet, massAt, xAt, ...byte offsets of the 10 input columns) → 1 if flagged. */
+  readonly collinear: (
+    n: number,
+    useMet: number,
+    massAt: number,
+    xAt: number,
+    ...inputsAt: number[]
+  ) => number;
   readonly heap: Float64Array;
 }
 
@@ -79,6 +88,18 @@ function stage(heap: Float64Array, at: number, src: ColumnLike, s: number, m: nu
   else for (let i = 0; i < m; i++) heap[at + i] = src[s + i] as number;
 }
 
+/** Byte offsets of the staged input columns. */
+const STAGED_AT = Array.from({ length: INPUTS }, (_, c) => c * BLOCK * 8);
+
+/** Whether `column` is a Float64Array in `kernel`'s memory past its staging area. */
+function inMemoryOf(kernel: Kernel, column: ColumnLike): boolean {
+  return (
+    column instanceof Float64Array &&
+    column.buffer === kernel.heap.buffer &&
+    column.byteOffset >= STAGING_BYTES
+  );
+}
+
 /** The kernel whose memory holds both outputs past its staging area, if there is one. */
 function kernelHolding(out: CollinearOutputs): Kernel | undefined {
   const k = byBuffer.get(out.mass.buffer as ArrayBuffer);
@@ -86,22 +107,29 @@ function kernelHolding(out: CollinearOutputs): Kernel | undefined {
   return k !== undefined && out.x.buffer === out.mass.buffer && inside ? k : undefined;
 }
 
-/** Outputs for n events: in a memory of their own when n ≥ OWNED_MIN and one can be had. */
-function allocate(compiled: WasmModule, n: number): { kernel: Kernel; out: CollinearOutputs } {
-  if (n >= OWNED_MIN) {
-    try {
-      const kernel = newKernel(compiled, STAGING_BYTES + 16 * n);
-      const { buffer } = kernel.heap;
-      const out = {
-        mass: new Float64Array(buffer, STAGING_BYTES, n),
-        x: new Float64Array(buffer, STAGING_BYTES + 8 * n, n),
-      };
-      return { kernel, out };
-    } catch {
-      // address space or the 4 GiB limit: ordinary arrays, copied into
-    }
+/**
+ * `count` columns of n events in a new kernel memory, past its staging area (the kernel reads and
+ * writes them in place); null where WebAssembly or such a memory (address space, the 4 GiB limit)
+ * cannot be had.
+ */
+export function kernelColumns(count: number, n: number): Float64Array[] | null {
+  const compiled = loadModule();
+  if (compiled === null) return null;
+  try {
+    const { buffer } = newKernel(compiled, STAGING_BYTES + 8 * count * n).heap;
+    return Array.from({ length: count }, (_, k) => new Float64Array(buffer, STAGING_BYTES + 8 * n * k, n));
+  } catch {
+    return null;
   }
-  return { kernel: scratch as Kernel, out: { mass: new Float64Array(n), x: new Float64Array(n) } };
+}
+
+/** Outputs for n events: in a memory of their own when n ≥ OWNED_MIN and one can be had. */
+function allocate(n: number): CollinearOutputs {
+  const [mass, x] = (n >= OWNED_MIN ? kernelColumns(2, n) : null) ?? [
+    new Float64Array(n),
+    new Float64Array(n),
+  ];
+  return { mass: mass as Float64Array, x: x as Float64Array };
 }
 
 /**
@@ -120,22 +148,30 @@ export function collinearColumnsWasm(
 ): CollinearOutputs | null {
   const compiled = loadModule();
   if (compiled === null) return null;
-  const held = out === undefined ? allocate(compiled, n) : { kernel: kernelHolding(out) ?? scratch, out };
-  const kernel = held.kernel as Kernel;
-  const { mass, x } = held.out;
+  const into = out ?? allocate(n);
+  const kernel = kernelHolding(into) ?? (scratch as Kernel);
+  const { mass, x } = into;
   const direct = kernel !== scratch;
+  // Inputs in the same memory are read in place; others are copied block by block into staging.
+  const inPlace = direct && columns.every((c) => inMemoryOf(kernel, c));
+  const firstAt = inPlace ? (columns as Float64Array[]).map((c) => c.byteOffset) : STAGED_AT;
+  const inputsAt = STAGED_AT.slice();
   const { heap, collinear } = kernel;
   for (let s = 0; s < n; s += BLOCK) {
     const m = Math.min(BLOCK, n - s);
-    for (let c = 0; c < INPUTS; c++) {
-      stage(heap, c * BLOCK, columns[c] as ColumnLike, s, m);
-      if (m % 2 === 1) heap[c * BLOCK + m] = 0; // pad lane: a valid (null) four-vector
-    }
-    // Straight into the result columns, except for an odd block, whose pad lane would overrun them.
+    // Straight from and into the columns, except for an odd block, whose pad lane would overrun them.
     const straight = direct && m % 2 === 0;
+    if (straight && inPlace) for (let c = 0; c < INPUTS; c++) inputsAt[c] = (firstAt[c] as number) + 8 * s;
+    else {
+      for (let c = 0; c < INPUTS; c++) {
+        stage(heap, c * BLOCK, columns[c] as ColumnLike, s, m);
+        if (m % 2 === 1) heap[c * BLOCK + m] = 0; // pad lane: a valid (null) four-vector
+        inputsAt[c] = STAGED_AT[c] as number;
+      }
+    }
     const massAt = straight ? mass.byteOffset + 8 * s : MASS_STAGE;
     const xAt = straight ? x.byteOffset + 8 * s : X_STAGE;
-    if (collinear(m + (m % 2), useMet ? 1 : 0, massAt, xAt) !== 0)
+    if (collinear(m + (m % 2), useMet ? 1 : 0, massAt, xAt, ...inputsAt) !== 0)
       for (let i = s; i < s + m; i++) checkEvent(i);
     if (straight) continue;
     // A plain loop: TypedArray.prototype.set from WebAssembly memory is several times slower in
@@ -145,5 +181,5 @@ export function collinearColumnsWasm(
       x[s + i] = heap[j + BLOCK] as number;
     }
   }
-  return held.out;
+  return into;
 }

@@ -1,9 +1,10 @@
 ;; Collinear mass kernel (driver: collinearKernel.ts). Two events per f64x2 lane pair, the same IEEE
 ;; operations in the same order as the JavaScript loop in collinearMass.ts, so results are
-;; bit-identical. Memory (imported, so that outputs can live in it): a staging block of 4096 events,
+;; bit-identical. Memory (imported, so that columns can live in it): a staging block of 4096 events,
 ;; column k (0..9 = ℓ px py pz E, ℓ′ px py pz E, MET px py) at byte k*32768, then a staging block for
-;; the outputs (M_col at byte 327680, x at 360448), then, in memories that own their results, the
-;; result columns themselves.
+;; the outputs (M_col at byte 327680, x at 360448), then, in memories that hold columns of their own
+;; (results, or the inputs of createCollinearMassBuffers), those columns. The kernel reads each input
+;; and writes each output at a byte offset it is given: the staging block or the column itself.
 ;;
 ;; Validation without a branch per event: v = (E + E′) + (pz + pz′) + (px + px′) + (py + py′) +
 ;; (a + b) is ±∞ or NaN whenever some input is (a non-finite value never turns finite through + and
@@ -12,10 +13,14 @@
 ;; event in JavaScript (finite inputs that overflow also raise the flag, and pass that re-check).
 (module
   (import "env" "memory" (memory 6))
-  ;; collinear(n, useMet, massAt, xAt) → 0 if every v is finite and every energy ≥ 0, else 1;
-  ;; writes M_col of staged event i to byte massAt + 8i and x to xAt + 8i. n must be even (the
-  ;; caller pads). useMet ≠ 0: pT(ν) = |MET|, else the CMS projection |MET·p̂T(ℓ′)|.
+  ;; collinear(n, useMet, massAt, xAt, axAt … myAt) → 0 if every v is finite and every energy ≥ 0,
+  ;; else 1; reads input k of event i at byte kAt + 8i, writes M_col to byte massAt + 8i and x to
+  ;; xAt + 8i. n must be even (the caller pads). useMet ≠ 0: pT(ν) = |MET|, else the CMS projection
+  ;; |MET·p̂T(ℓ′)|.
   (func (export "collinear") (param $n i32) (param $useMet i32) (param $massAt i32) (param $xAt i32)
+    (param $axAt i32) (param $ayAt i32) (param $azAt i32) (param $aeAt i32)
+    (param $lxAt i32) (param $lyAt i32) (param $lzAt i32) (param $leAt i32)
+    (param $mxAt i32) (param $myAt i32)
     (result i32)
     (local $o i32) (local $end i32)
     (local $ax v128) (local $ay v128) (local $az v128) (local $ae v128)
@@ -33,16 +38,16 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
-        (local.set $ax (v128.load offset=0 (local.get $o)))
-        (local.set $ay (v128.load offset=32768 (local.get $o)))
-        (local.set $az (v128.load offset=65536 (local.get $o)))
-        (local.set $ae (v128.load offset=98304 (local.get $o)))
-        (local.set $lx (v128.load offset=131072 (local.get $o)))
-        (local.set $ly (v128.load offset=163840 (local.get $o)))
-        (local.set $lz (v128.load offset=196608 (local.get $o)))
-        (local.set $le (v128.load offset=229376 (local.get $o)))
-        (local.set $mx (v128.load offset=262144 (local.get $o)))
-        (local.set $my (v128.load offset=294912 (local.get $o)))
+        (local.set $ax (v128.load (i32.add (local.get $axAt) (local.get $o))))
+        (local.set $ay (v128.load (i32.add (local.get $ayAt) (local.get $o))))
+        (local.set $az (v128.load (i32.add (local.get $azAt) (local.get $o))))
+        (local.set $ae (v128.load (i32.add (local.get $aeAt) (local.get $o))))
+        (local.set $lx (v128.load (i32.add (local.get $lxAt) (local.get $o))))
+        (local.set $ly (v128.load (i32.add (local.get $lyAt) (local.get $o))))
+        (local.set $lz (v128.load (i32.add (local.get $lzAt) (local.get $o))))
+        (local.set $le (v128.load (i32.add (local.get $leAt) (local.get $o))))
+        (local.set $mx (v128.load (i32.add (local.get $mxAt) (local.get $o))))
+        (local.set $my (v128.load (i32.add (local.get $myAt) (local.get $o))))
         (local.set $pt2 (f64x2.add (f64x2.mul (local.get $lx) (local.get $lx))
                                    (f64x2.mul (local.get $ly) (local.get $ly))))
         ;; x = a/(a + b) with a = pT(ℓ′)², b = |MET·p⃗T(ℓ′)| (projection) or a = pT(ℓ′), b = |MET|;

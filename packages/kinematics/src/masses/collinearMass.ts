@@ -14,6 +14,7 @@ import type { FourVector, FourVectorColumns, MissingPt, MissingPtColumns } from 
 import { isScalar } from '../types.js';
 import { checkColumnLength, checkFourVector, checkMissingPt, throwIfInvalidAt } from '../validate.js';
 import { collinearColumnsWasm } from './collinearKernel.js';
+import type { createCollinearMassBuffers } from './collinearMassBuffers.js';
 
 /** Options of {@link collinearMass}. */
 export interface CollinearMassOptions {
@@ -25,8 +26,10 @@ export interface CollinearMassOptions {
   /**
    * Columnar only: preallocated outputs of length n to write into (no allocation per call; the
    * fast path for chunked processing). The returned object holds these same arrays. Fastest
-   * when they are a previous call's result or subarrays of it: results of calls on ≥ 8192
-   * events live in the WebAssembly kernel's memory, which then computes straight into them.
+   * when they live in the WebAssembly kernel's memory, which then computes straight into them:
+   * a previous call's result on ≥ 262 144 events, subarrays of it, or the `out` of
+   * {@link createCollinearMassBuffers} (whose inputs are then read in place too). They must not
+   * overlap each other or an input column.
    */
   readonly out?: CollinearMassColumns;
 }
@@ -41,6 +44,12 @@ export interface CollinearMassResult {
 export interface CollinearMassColumns {
   readonly mass: Float64Array;
   readonly x: Float64Array;
+}
+
+/** Whether two typed arrays share bytes (the results would overwrite inputs not yet read). */
+function overlaps(a: Float64Array, b: ArrayLike<number>): boolean {
+  if (!ArrayBuffer.isView(b) || b.buffer !== a.buffer) return false;
+  return a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
 }
 
 function mode(options: CollinearMassOptions | undefined): boolean {
@@ -124,6 +133,9 @@ export function collinearMass(
     ] as const) {
       if (!(a instanceof Float64Array)) throw new HepInputError(`options.out.${k}`, 'must be a Float64Array');
       checkColumnLength(`options.out.${k}`, a, n);
+      for (const [name, col] of Object.entries(k === 'mass' ? { ...named, 'options.out.x': out.x } : named)) {
+        if (overlaps(a, col)) throw new HepInputError(`options.out.${k}`, `overlaps ${name}`);
+      }
     }
   }
   const { px: apx, py: apy, pz: apz, E: aE } = lepPrompt;
