@@ -14,7 +14,7 @@
  * Internal module; the public entry points are `higgsness` and `topness`.
  *
  * Starts: ν₁T = f·p⃗T^miss + g·|p⃗T^miss|·ê⊥ and ν₁z, ν₂z = multiples of the visible longitudinal
- * scale L, from a fixed table (see {@link START_TABLE}), interleaved over the assignments; the
+ * scale L, from a fixed table (`START_TABLE` below), interleaved over the assignments; the
  * search stops early once a start reaches the floor (χ² ≥ 0, so nothing can be lower). A start
  * whose iterate enters the merge radius of an end point already reached by an earlier start of
  * the same assignment, with χ² not below it, is stopped (basin de-duplication; it would only
@@ -31,7 +31,7 @@ import { saddleFreeStep } from './saddleFree.js';
 
 /** Numerical settings of the minimiser (all optional; defaults documented per field). */
 export interface MinimiserOptions {
-  /** Starts per assignment (1 … {@link START_TABLE} length; default 8). */
+  /** Starts per assignment (1 … 16, the rows of `START_TABLE` below; default 8). */
   readonly starts?: number;
   /** χ² values at or below this are reported as exactly this (an exact kinematic solution); default 1e-8. */
   readonly floor?: number;

@@ -9,7 +9,7 @@
 import { assertInteger } from '@hep/core';
 import type { FourVectorArrays } from '../types.js';
 import { kernelColumns } from './collinearKernel.js';
-import type { CollinearMassColumns } from './collinearMass.js';
+import type { CollinearMassColumns, collinearMass } from './collinearMass.js';
 
 /** Input and output columns of {@link collinearMass} for `size` events (GeV). */
 export interface CollinearMassBuffers {

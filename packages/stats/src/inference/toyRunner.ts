@@ -13,7 +13,7 @@ import { sampleData } from '../histfactory/sample.js';
 import type { WorkspaceSpec } from '../histfactory/workspace.js';
 import { type TestStatisticName, testStatistic } from './testStatistics.js';
 
-/** Structured-cloneable arguments of {@link createToyRunner}. */
+/** Structured-cloneable arguments of `createToyRunner` (the per-toy work of a worker pool). */
 export interface ToyArgs {
   workspace: WorkspaceSpec;
   modelOptions: ModelOptions;
