@@ -153,25 +153,25 @@ export function collinearColumnsWasm(
   const { mass, x } = into;
   const direct = kernel !== scratch;
   // Inputs in the same memory are read in place; others are copied block by block into staging.
-  const inPlace = direct && columns.every((c) => inMemoryOf(kernel, c));
-  const firstAt = inPlace ? (columns as Float64Array[]).map((c) => c.byteOffset) : STAGED_AT;
-  const inputsAt = STAGED_AT.slice();
+  const placed = direct && columns.every((c) => inMemoryOf(kernel, c)) ? (columns as Float64Array[]) : null;
+  const inPlaceAt = new Array<number>(INPUTS);
   const { heap, collinear } = kernel;
   for (let s = 0; s < n; s += BLOCK) {
     const m = Math.min(BLOCK, n - s);
     // Straight from and into the columns, except for an odd block, whose pad lane would overrun them.
     const straight = direct && m % 2 === 0;
-    if (straight && inPlace) for (let c = 0; c < INPUTS; c++) inputsAt[c] = (firstAt[c] as number) + 8 * s;
+    const inPlace = straight && placed !== null;
+    if (inPlace)
+      for (let c = 0; c < INPUTS; c++) inPlaceAt[c] = (placed[c] as Float64Array).byteOffset + 8 * s;
     else {
       for (let c = 0; c < INPUTS; c++) {
         stage(heap, c * BLOCK, columns[c] as ColumnLike, s, m);
         if (m % 2 === 1) heap[c * BLOCK + m] = 0; // pad lane: a valid (null) four-vector
-        inputsAt[c] = STAGED_AT[c] as number;
       }
     }
     const massAt = straight ? mass.byteOffset + 8 * s : MASS_STAGE;
     const xAt = straight ? x.byteOffset + 8 * s : X_STAGE;
-    if (collinear(m + (m % 2), useMet ? 1 : 0, massAt, xAt, ...inputsAt) !== 0)
+    if (collinear(m + (m % 2), useMet ? 1 : 0, massAt, xAt, ...(inPlace ? inPlaceAt : STAGED_AT)) !== 0)
       for (let i = s; i < s + m; i++) checkEvent(i);
     if (straight) continue;
     // A plain loop: TypedArray.prototype.set from WebAssembly memory is several times slower in
